@@ -1,0 +1,65 @@
+import type { ErrorCategory } from "./categories.js";
+import type { DelaySource } from "./retry-after.js";
+
+/** One documented error, as a spec's `x-errata.errors[]` states it (specs/README.md). */
+export interface CatalogEntry {
+  readonly status?: number;
+  readonly type?: string;
+  readonly code?: string;
+  readonly marker?: string;
+  readonly retryable: boolean;
+  readonly category: ErrorCategory;
+  readonly retryAfter?: readonly DelaySource[];
+  readonly stream?: boolean;
+  readonly description: string;
+  readonly inferred?: readonly string[];
+}
+
+/** How to read a provider's error bodies (`x-errata.errorFormat`). */
+export interface ErrorFormat {
+  readonly type?: readonly string[];
+  readonly code?: readonly string[];
+  readonly message?: readonly string[];
+  readonly requestIdHeaders?: readonly string[];
+  readonly retryAfter?: readonly DelaySource[];
+  readonly inBand?: { readonly path: string; readonly errorValues: readonly string[] };
+}
+
+/** A provider's error catalog, generated from its spec. */
+export interface ErrorCatalog<Provider extends string = string> {
+  readonly provider: Provider;
+  readonly errorFormat: ErrorFormat;
+  readonly errors: readonly CatalogEntry[];
+}
+
+/** The provider's own strings found in a response, used to look the error up. */
+export interface ErrorKeys {
+  readonly status: number;
+  readonly type?: string | undefined;
+  readonly code?: string | undefined;
+  readonly marker?: string | undefined;
+}
+
+function preferStatus(entries: readonly CatalogEntry[], status: number): CatalogEntry | undefined {
+  return entries.find((e) => e.status === status) ?? entries[0];
+}
+
+/** Code, then type, then marker or status (specs/README.md, "How a response is classified"). */
+export function findCatalogEntry(catalog: ErrorCatalog, keys: ErrorKeys): CatalogEntry | undefined {
+  const { errors } = catalog;
+  if (keys.code !== undefined) {
+    const byCode = errors.filter((e) => e.code === keys.code);
+    if (byCode.length > 0) return preferStatus(byCode, keys.status);
+  }
+  if (keys.type !== undefined) {
+    const byType = errors.filter((e) => e.code === undefined && e.type === keys.type);
+    if (byType.length > 0) return preferStatus(byType, keys.status);
+  }
+  if (keys.marker !== undefined) {
+    const byMarker = errors.find((e) => e.marker === keys.marker && (e.status === undefined || e.status === keys.status));
+    if (byMarker) return byMarker;
+  }
+  return errors.find(
+    (e) => e.status === keys.status && e.code === undefined && e.type === undefined && e.marker === undefined,
+  );
+}

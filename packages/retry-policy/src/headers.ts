@@ -1,0 +1,26 @@
+/** Anything that carries response headers: a fetch `Headers`, or a plain object (node:http style). */
+export type HeaderInput =
+  | Headers
+  | Iterable<readonly [string, string]>
+  | Record<string, string | readonly string[] | number | undefined>;
+
+/** Lower-cased, single-valued copy of the headers, so that errors stay plain serialisable data. */
+export function toHeaderRecord(input: HeaderInput | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!input) return out;
+  if (typeof (input as Headers).forEach === "function" && typeof (input as Headers).get === "function") {
+    (input as Headers).forEach((value, key) => {
+      out[key.toLowerCase()] = value;
+    });
+    return out;
+  }
+  if (Symbol.iterator in input) {
+    for (const [key, value] of input as Iterable<readonly [string, string]>) out[key.toLowerCase()] = value;
+    return out;
+  }
+  for (const [key, value] of Object.entries(input)) {
+    if (value === undefined) continue;
+    out[key.toLowerCase()] = Array.isArray(value) ? value.join(", ") : String(value);
+  }
+  return out;
+}

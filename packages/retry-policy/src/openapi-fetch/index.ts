@@ -1,0 +1,4 @@
+export { createProviderClient, type ProviderClientOptions, type ProviderClientSetup } from "./create-provider-client.js";
+export { authHeaders, bodyAuthSerializer, type AuthPlacement } from "./auth.js";
+export type { PathsWithMethod, ProviderClient, ProviderFetchResponse, ProviderMethod } from "./types.js";
+export { resolveBaseUrl, type ServerTemplate } from "./server-url.js";

@@ -1,0 +1,44 @@
+import type { FetchResponse, MaybeOptionalInit } from "openapi-fetch";
+import type { ProviderError } from "../provider-error.js";
+
+type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
+type MediaType = `${string}/${string}`;
+
+/** The paths of `Paths` that define `Method` (openapi-typescript marks absent methods `?: never`). */
+export type PathsWithMethod<Paths, Method extends HttpMethod> = {
+  [P in keyof Paths]: Paths[P] extends { [K in Method]: unknown } ? P : never;
+}[keyof Paths];
+
+type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
+type InitParam<Init> = [RequiredKeys<Init>] extends [never]
+  ? [(Init & { [key: string]: unknown })?]
+  : [Init & { [key: string]: unknown }];
+
+type SuccessData<R> = R extends { data: infer D; error?: never } ? D : never;
+
+/**
+ * openapi-fetch's result with one change: every failure is a ProviderError. `response` is undefined
+ * when no response arrived (network failure, timeout, abort).
+ */
+export type ProviderFetchResponse<R, E> =
+  | { data: SuccessData<R>; error?: never; response: Response }
+  | { data?: never; error: E; response: Response | undefined };
+
+export type ProviderMethod<Paths extends Record<string, any>, Method extends HttpMethod, E> = <
+  Path extends PathsWithMethod<Paths, Method>,
+  Init extends MaybeOptionalInit<Paths[Path], Method>,
+>(
+  url: Path,
+  ...init: InitParam<Init>
+) => Promise<ProviderFetchResponse<FetchResponse<Paths[Path][Method], Init, MediaType>, E>>;
+
+/** A typed client for one provider: openapi-fetch's methods, ProviderError for every failure. */
+export interface ProviderClient<Paths extends Record<string, any>, E extends ProviderError = ProviderError> {
+  GET: ProviderMethod<Paths, "get", E>;
+  PUT: ProviderMethod<Paths, "put", E>;
+  POST: ProviderMethod<Paths, "post", E>;
+  DELETE: ProviderMethod<Paths, "delete", E>;
+  OPTIONS: ProviderMethod<Paths, "options", E>;
+  HEAD: ProviderMethod<Paths, "head", E>;
+  PATCH: ProviderMethod<Paths, "patch", E>;
+}

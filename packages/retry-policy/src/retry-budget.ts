@@ -1,0 +1,43 @@
+export interface RetryBudgetOptions {
+  /** Bucket size. Retries stop while the tokens are at or below half of it. Default 10. */
+  maxTokens?: number;
+  /** Tokens a success earns back. Default 0.2: retries keep flowing up to about a 1-in-6 failure rate. */
+  tokenRatio?: number;
+}
+
+/**
+ * A token bucket in the manner of gRPC retry throttling: every failed attempt costs one token, every
+ * success earns `tokenRatio`, and no retry is sent while the bucket is at or below half. In a full
+ * outage a client therefore stops retrying after about `maxTokens / 2` retries in total, instead of
+ * multiplying the outage's traffic by `maxRetries + 1`.
+ */
+export class RetryBudget {
+  readonly maxTokens: number;
+  readonly tokenRatio: number;
+  #tokens: number;
+
+  constructor(options: RetryBudgetOptions = {}) {
+    this.maxTokens = options.maxTokens ?? 10;
+    this.tokenRatio = options.tokenRatio ?? 0.2;
+    if (!(this.maxTokens > 0) || !Number.isFinite(this.maxTokens)) throw new RangeError("RetryBudget: maxTokens must be a positive number");
+    if (!(this.tokenRatio > 0) || !Number.isFinite(this.tokenRatio)) throw new RangeError("RetryBudget: tokenRatio must be a positive number");
+    this.#tokens = this.maxTokens;
+  }
+
+  get tokens(): number {
+    return this.#tokens;
+  }
+
+  /** Whether a retry may be sent now. */
+  canRetry(): boolean {
+    return this.#tokens > this.maxTokens / 2;
+  }
+
+  recordFailure(): void {
+    this.#tokens = Math.max(0, this.#tokens - 1);
+  }
+
+  recordSuccess(): void {
+    this.#tokens = Math.min(this.maxTokens, this.#tokens + this.tokenRatio);
+  }
+}

@@ -1,0 +1,26 @@
+/** The side effects of retrying, injectable so that tests need no fake timers. */
+export interface RetryRuntime {
+  /** Milliseconds since the epoch. */
+  now: () => number;
+  /** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Uniform in [0, 1). */
+  random: () => number;
+}
+
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+export const defaultRuntime: RetryRuntime = { now: Date.now, sleep, random: Math.random };

@@ -1,0 +1,1 @@
+export default function errataPlugin() { return { id: "errata", rules: { oas3: {} } }; }

@@ -1,0 +1,26 @@
+import type { Catalog } from "../catalog.js";
+import { literalUnion, pascalCase } from "./names.js";
+
+/** `errorCatalog` as a typed constant, and the literal unions of the provider's types and codes. */
+export function catalogModule(provider: string, catalog: Catalog): string {
+  const name = pascalCase(provider);
+  const types = catalog.errors.flatMap((e) => (e.type === undefined ? [] : [e.type]));
+  const codes = catalog.errors.flatMap((e) => (e.code === undefined ? [] : [e.code]));
+  const constant = { provider, errorFormat: catalog.errorFormat, errors: catalog.errors };
+  return `import type { ErrorCatalog, ProviderError } from "@errata/retry-policy";
+
+export const provider = ${JSON.stringify(provider)} as const;
+
+/** The error types the spec documents. */
+export type ${name}ErrorType = ${literalUnion(types)};
+
+/** The error codes the spec documents. */
+export type ${name}ErrorCode = ${literalUnion(codes)};
+
+/** Every failure of a ${provider} call. */
+export type ${name}Error = ProviderError<typeof provider, ${name}ErrorType, ${name}ErrorCode>;
+
+/** The spec's x-errata: how ${provider} errors are recognised, and what each one means. */
+export const errorCatalog = ${JSON.stringify(constant, null, 2)} as const satisfies ErrorCatalog<typeof provider>;
+`;
+}

@@ -1,0 +1,10 @@
+/** Every generated file starts with this, so nobody edits one by hand. */
+export function generatedHeader(provider: string): string {
+  return [
+    "/**",
+    ` * GENERATED from specs/${provider}/openapi.yaml by scripts/src/generate. DO NOT EDIT.`,
+    " * Change the spec and run `pnpm generate` (turbo runs it before build and test).",
+    " */",
+    "",
+  ].join("\n");
+}

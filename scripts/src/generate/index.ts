@@ -1,0 +1,34 @@
+import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { readCatalog } from "../catalog.js";
+import { loadSpec } from "../spec.js";
+import { catalogModule } from "./catalog-module.js";
+import { clientModule } from "./client-module.js";
+import { clientSetup } from "./client-setup.js";
+import { generatedHeader } from "./header.js";
+import { generateTypes } from "./types.js";
+
+/** The generated files of one provider package, by file name. Pure apart from reading the spec. */
+export async function generateFiles(provider: string): Promise<Record<string, string>> {
+  const spec = await loadSpec(provider);
+  const catalog = readCatalog(spec);
+  const header = generatedHeader(provider);
+  return {
+    "openapi.ts": header + (await generateTypes(provider)),
+    "catalog.ts": header + catalogModule(provider, catalog),
+    "client.ts": header + clientModule(provider, clientSetup(spec)),
+    "index.ts":
+      header +
+      `export * from "./catalog.js";\nexport * from "./client.js";\nexport type { components, operations, paths } from "./openapi.js";\n`,
+  };
+}
+
+/** Writes them to `<packageDir>/src/generated/`, removing files a previous run left behind. */
+export async function writeGenerated(provider: string, packageDir: string): Promise<string[]> {
+  const files = await generateFiles(provider);
+  const dir = path.join(packageDir, "src", "generated");
+  await mkdir(dir, { recursive: true });
+  for (const stale of await readdir(dir)) if (!(stale in files)) await rm(path.join(dir, stale), { recursive: true });
+  for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text);
+  return Object.keys(files).map((name) => path.join(dir, name));
+}
