@@ -2,7 +2,11 @@ import type { FetchResponse, MaybeOptionalInit } from "openapi-fetch";
 import type { ProviderError } from "../provider-error.js";
 
 type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
-type MediaType = `${string}/${string}`;
+/**
+ * The media types whose bodies the request methods return. Event streams are left out on purpose:
+ * they are read through the streaming API, not parsed as one body.
+ */
+type BodyMediaType = "application/json" | `text/plain${string}`;
 
 /** The paths of `Paths` that define `Method` (openapi-typescript marks absent methods `?: never`). */
 export type PathsWithMethod<Paths, Method extends HttpMethod> = {
@@ -30,7 +34,7 @@ export type ProviderMethod<Paths extends Record<string, any>, Method extends Htt
 >(
   url: Path,
   ...init: InitParam<Init>
-) => Promise<ProviderFetchResponse<FetchResponse<Paths[Path][Method], Init, MediaType>, E>>;
+) => Promise<ProviderFetchResponse<FetchResponse<Paths[Path][Method], Init, BodyMediaType>, E>>;
 
 /** A typed client for one provider: openapi-fetch's methods, ProviderError for every failure. */
 export interface ProviderClient<Paths extends Record<string, any>, E extends ProviderError = ProviderError> {

@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { errorExamples, loadSpec, schemaEnum } from "@errata/scripts/testing";
+import { ProviderError } from "@errata/retry-policy";
+import { errorCatalog, parseError } from "../src/index.js";
+
+// The spec's own YAML is the reference here, not the generated constant: that way a generator bug
+// shows up as a failing test instead of being compared with itself.
+const spec = await loadSpec("gpt-gob");
+const entries: any[] = spec["x-errata"].errors;
+const examples = await errorExamples("gpt-gob");
+const errorOnly = examples.filter((ex) => ex.status >= 400);
+
+function documentedEntry(status: number, body: any) {
+  const code = body?.error?.code;
+  const type = body?.error?.type;
+  return (
+    entries.find((e) => code != null && e.code === code) ??
+    entries.find((e) => e.code === undefined && e.type === type && e.status === status) ??
+    entries.find((e) => e.code === undefined && e.type === type)
+  );
+}
+
+describe("every error example in the spec, through parseError", () => {
+  it.each(errorOnly.map((ex) => [ex.id, ex] as const))("%s", (_id, ex) => {
+    const entry = documentedEntry(ex.status, ex.value);
+    expect(entry, "the example must match a catalog entry").toBeDefined();
+    const error = parseError({ status: ex.status, headers: { "x-request-id": "req_test" }, body: ex.body });
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({
+      provider: "gpt-gob",
+      status: ex.status,
+      category: entry.category,
+      retryable: entry.retryable,
+      requestId: "req_test",
+      body: ex.value,
+    });
+    expect(error!.message).toBe((ex.value as any).error.message);
+  });
+
+  it("exercises every catalog entry", () => {
+    const hit = new Set(errorOnly.map((ex) => documentedEntry(ex.status, ex.value)));
+    const missed = entries.filter((e) => !hit.has(e)).map((e) => e.code ?? e.type);
+    expect(missed).toEqual([]);
+  });
+
+  it("treats success examples as successes", () => {
+    const ok = examples.filter((ex) => ex.status < 300);
+    expect(ok.length).toBeGreaterThan(0);
+    for (const ex of ok) expect(parseError({ status: ex.status, body: ex.body })).toBeUndefined();
+  });
+});
+
+describe("catalog and schema stay in step", () => {
+  const enumOf = (path: string) => (schemaEnum(spec, "Error", path) ?? []).filter((v) => v !== null).sort();
+  it.each([
+    ["codes", { given: "error.code", want: errorCatalog.errors.flatMap((e) => ("code" in e ? [e.code] : [])) }],
+    ["types", { given: "error.type", want: errorCatalog.errors.flatMap((e) => ("type" in e ? [e.type] : [])) }],
+  ] as const)("%s", (_name, { given, want }) => {
+    expect([...new Set(want)].sort()).toEqual(enumOf(given));
+  });
+
+  it("documents 13 types and 16 codes", () => {
+    expect(enumOf("error.type")).toHaveLength(13);
+    expect(enumOf("error.code")).toHaveLength(16);
+  });
+});
+
+describe("the rules of DESIGN.md on GPT Gob's own bodies", () => {
+  const body = (type: string, code: string | null, extra: object = {}) => JSON.stringify({ error: { type, code, message: "m", param: null, ...extra } });
+  it.each([
+    ["a 429 rate limit is retryable", { given: { status: 429, body: body("rate_limit_exceeded", "gremlin_in_the_pipes") }, want: { retryable: true, category: "rate_limited" } }],
+    ["a 429 quota is not, same status", { given: { status: 429, body: body("quota_exceeded", "no_treasure_in_hoard") }, want: { retryable: false, category: "quota_exceeded" } }],
+    ["a known code keeps its meaning under another status", { given: { status: 400, body: body("server_error", "cave_collapsed") }, want: { retryable: true, category: "server_error" } }],
+    ["an unknown code falls back to its type", { given: { status: 429, body: body("quota_exceeded", "new_code") }, want: { retryable: false, category: "quota_exceeded", code: "new_code" } }],
+    ["an unknown type and code fall back to the status", { given: { status: 502, body: body("mystery", "mystery") }, want: { retryable: true, category: "unavailable" } }],
+    ["a non-JSON 503 keeps its text", { given: { status: 503, body: "<html>bad gateway</html>" }, want: { retryable: true, category: "unavailable", body: "<html>bad gateway</html>" } }],
+    ["retry_after in the body, in seconds", { given: { status: 429, body: body("rate_limit_exceeded", "gremlin_in_the_pipes", { retry_after: 12 }) }, want: { retryAfterMs: 12_000 } }],
+  ] as const)("%s", (_name, { given, want }) => {
+    expect(parseError(given)).toMatchObject(want);
+  });
+
+  it.each([
+    ["retry-after-ms wins over everything", { given: { "retry-after-ms": "250", "retry-after": "9", "x-ratelimit-reset-requests": "23s" }, want: 250 }],
+    ["then Retry-After seconds", { given: { "retry-after": "9", "x-ratelimit-reset-requests": "23s" }, want: 9000 }],
+    ["then the body's retry_after", { given: { "x-ratelimit-reset-requests": "23s" }, want: 12_000 }],
+  ] as const)("delay precedence: %s", (_name, { given, want }) => {
+    const error = parseError({ status: 429, headers: given, body: body("rate_limit_exceeded", "gremlin_in_the_pipes", { retry_after: 12 }) });
+    expect(error?.retryAfterMs).toBe(want);
+  });
+
+  it.each([
+    ["X-RateLimit-Reset-Requests for the RPM code", { given: { code: "gremlin_in_the_pipes", headers: { "X-RateLimit-Reset-Requests": "23s", "X-RateLimit-Reset-Tokens": "1m" } }, want: 23_000 }],
+    ["X-RateLimit-Reset-Tokens for the TPM code", { given: { code: "too_many_tokens", headers: { "X-RateLimit-Reset-Requests": "23s", "X-RateLimit-Reset-Tokens": "1m30s" } }, want: 90_000 }],
+  ] as const)("duration headers: %s", (_name, { given, want }) => {
+    const error = parseError({ status: 429, headers: given.headers, body: body("rate_limit_exceeded", given.code) });
+    expect(error?.retryAfterMs).toBe(want);
+  });
+});

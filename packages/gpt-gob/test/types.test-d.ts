@@ -1,0 +1,39 @@
+import { describe, expectTypeOf, it } from "vitest";
+import type { ErrorCategory, ProviderError } from "@errata/retry-policy";
+import { createClient, parseError, type GptGobError, type GptGobErrorCode, type GptGobErrorType, type components } from "../src/index.js";
+
+describe("generated types", () => {
+  it("codes and types are the spec's literal unions", () => {
+    expectTypeOf<"gremlin_in_the_pipes">().toMatchTypeOf<GptGobErrorCode>();
+    expectTypeOf<"no_treasure_in_hoard">().toMatchTypeOf<GptGobErrorCode>();
+    expectTypeOf<"not_a_code">().not.toMatchTypeOf<GptGobErrorCode>();
+    expectTypeOf<"quota_exceeded">().toMatchTypeOf<GptGobErrorType>();
+    expectTypeOf<"not_a_type">().not.toMatchTypeOf<GptGobErrorType>();
+  });
+
+  it("errors are ProviderErrors with the provider literal", () => {
+    expectTypeOf<GptGobError>().toMatchTypeOf<ProviderError>();
+    expectTypeOf<GptGobError["provider"]>().toEqualTypeOf<"gpt-gob">();
+    expectTypeOf<GptGobError["category"]>().toEqualTypeOf<ErrorCategory>();
+    expectTypeOf(parseError).returns.toEqualTypeOf<GptGobError | undefined>();
+  });
+
+  it("calls are typed by the spec", async () => {
+    const gob = createClient({ apiKey: "gob-test-x" });
+    const result = await gob.POST("/chat/completions", { body: { model: "gob-5.5", messages: [{ role: "user", content: "hi" }] } });
+    if (result.error) {
+      expectTypeOf(result.error).toEqualTypeOf<GptGobError>();
+      expectTypeOf(result.response).toEqualTypeOf<Response | undefined>();
+    } else {
+      expectTypeOf(result.data).toEqualTypeOf<components["schemas"]["ChatCompletion"]>();
+    }
+    // @ts-expect-error messages is required by the spec
+    void gob.POST("/chat/completions", { body: { model: "gob-5.5" } });
+    // @ts-expect-error mining_depth is an integer
+    void gob.POST("/chat/completions", { body: { model: "gob-5.5", messages: [], mining_depth: "deep" } });
+    // @ts-expect-error not a path of the spec
+    void gob.POST("/completions", { body: {} });
+    // @ts-expect-error GET is not documented for this path
+    void gob.GET("/chat/completions");
+  });
+});

@@ -1,0 +1,3 @@
+export { errorExamples, responseExamples, schemaEnum, type SpecExample } from "./spec-examples.js";
+export { startTestServer, type RecordedRequest, type Reply, type TestServer } from "./test-server.js";
+export { loadSpec } from "../spec.js";

@@ -1,0 +1,68 @@
+import { loadSpec, type Spec } from "../spec.js";
+
+/** One example response from a spec, as a server would send it. */
+export interface SpecExample {
+  /** "POST /chat/completions 429 gremlin_in_the_pipes" */
+  id: string;
+  name: string;
+  status: number;
+  mediaType: string;
+  /** The body as the wire carries it: JSON text, or the text itself. */
+  body: string;
+  /** The parsed value for JSON examples. */
+  value: unknown;
+}
+
+function resolve(spec: Spec, node: any): any {
+  let current = node;
+  for (let hops = 0; current && typeof current.$ref === "string" && hops < 20; hops++) {
+    const pointer = current.$ref.replace(/^#\//, "").split("/").map((p: string) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+    current = pointer.reduce((at: any, key: string) => at?.[key], spec);
+  }
+  return current;
+}
+
+/** Every named example of every response of every operation, deduplicated by (status, media type, name). */
+export function responseExamples(spec: Spec, filter: (status: number) => boolean = () => true): SpecExample[] {
+  const seen = new Map<string, SpecExample>();
+  for (const [path, item] of Object.entries<any>(spec.paths ?? {})) {
+    for (const [method, operation] of Object.entries<any>(item)) {
+      if (!operation?.responses) continue;
+      for (const [code, rawResponse] of Object.entries<any>(operation.responses)) {
+        const status = Number(code);
+        if (!Number.isInteger(status) || !filter(status)) continue;
+        const response = resolve(spec, rawResponse);
+        for (const [mediaType, media] of Object.entries<any>(response?.content ?? {})) {
+          const named = Object.entries<any>(media.examples ?? {}).map(([name, ex]) => [name, resolve(spec, ex)?.value] as const);
+          if (media.example !== undefined) named.push(["example", media.example]);
+          for (const [name, value] of named) {
+            const key = `${status} ${mediaType} ${name}`;
+            if (seen.has(key)) continue;
+            seen.set(key, {
+              id: `${method.toUpperCase()} ${path} ${status} ${name}`,
+              name,
+              status,
+              mediaType,
+              body: typeof value === "string" ? value : JSON.stringify(value),
+              value,
+            });
+          }
+        }
+      }
+    }
+  }
+  return [...seen.values()];
+}
+
+/** The error examples (4xx/5xx, plus 2xx JSON examples, which in-band providers use for errors). */
+export async function errorExamples(provider: string): Promise<SpecExample[]> {
+  const spec = await loadSpec(provider);
+  return responseExamples(spec).filter((ex) => ex.status >= 400 || ex.mediaType.includes("json"));
+}
+
+/** The enum of a schema property reached by a dotted path (e.g. "error.code") from a named component schema. */
+export function schemaEnum(spec: Spec, schemaName: string, dottedPath: string): unknown[] | undefined {
+  let schema = resolve(spec, spec.components?.schemas?.[schemaName]);
+  for (const key of dottedPath.split(".")) schema = resolve(spec, schema?.properties?.[key]);
+  return schema?.enum;
+}

@@ -1,0 +1,68 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+  /** performance.now() when the request arrived. */
+  at: number;
+}
+
+/** What the handler does with one request: reply, or misbehave on purpose. */
+export type Reply =
+  | { status: number; headers?: Record<string, string>; body?: string | object }
+  | { reset: true }
+  | { hang: true };
+
+export interface TestServer {
+  url: string;
+  requests: RecordedRequest[];
+  close(): Promise<void>;
+}
+
+/**
+ * A real HTTP server on 127.0.0.1 for end-to-end tests. `reply` gets the request number (0-based);
+ * hung and reset connections are cleaned up on close, so tests stop by themselves.
+ */
+export async function startTestServer(reply: (index: number, request: RecordedRequest) => Reply): Promise<TestServer> {
+  const requests: RecordedRequest[] = [];
+  const sockets = new Set<import("node:net").Socket>();
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const recorded: RecordedRequest = {
+        method: req.method ?? "",
+        url: req.url ?? "",
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+        at: performance.now(),
+      };
+      requests.push(recorded);
+      const action = reply(requests.length - 1, recorded);
+      if ("reset" in action) return req.socket.destroy();
+      if ("hang" in action) return;
+      const body = action.body === undefined ? "" : typeof action.body === "string" ? action.body : JSON.stringify(action.body);
+      const type = typeof action.body === "object" ? "application/json" : "text/plain";
+      res.writeHead(action.status, { "content-type": type, ...action.headers });
+      res.end(body);
+    });
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
