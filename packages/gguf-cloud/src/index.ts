@@ -1,0 +1,3 @@
+// Everything here is generated from specs/gguf-cloud/openapi.yaml; GGUF Cloud needs no hand-written layer.
+export * from "./generated/index.js";
+export { ProviderError, type ErrorCategory } from "@errata/retry-policy";
