@@ -1,8 +1,3 @@
-import { defineConfig } from "vitest/config";
+import { packageVitestConfig } from "../../scripts/package-config/vitest.js";
 
-export default defineConfig({
-  test: {
-    include: ["test/**/*.test.ts"],
-    typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
-  },
-});
+export default packageVitestConfig;

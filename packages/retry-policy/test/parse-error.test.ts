@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { parseErrorWith, ProviderError } from "../src/index.js";
+import { json, testCatalog } from "./fixtures.js";
+
+const parse = (status: number, body: unknown, headers: Record<string, string> = {}, inStream = false) =>
+  parseErrorWith(testCatalog, { status, headers, body }, { now: () => Date.parse("2026-01-01T00:00:00Z"), inStream });
+
+describe("classification: code, then type, then status (DESIGN.md rules 1 and 2)", () => {
+  it.each([
+    ["a known code decides", { given: [500, json({ error: { code: "internal_error" } })], want: { category: "server_error", retryable: false, code: "internal_error" } }],
+    ["a known code keeps its meaning under any status", { given: [502, json({ error: { code: "internal_error" } })], want: { category: "server_error", retryable: false } }],
+    ["a code without status match still wins", { given: [429, json({ error: { type: "rate_limit", code: "overloaded" } })], want: { category: "unavailable", retryable: true } }],
+    ["an unknown code falls to the type", { given: [429, json({ error: { type: "quota", code: "brand_new" } })], want: { category: "quota_exceeded", retryable: false, code: "brand_new", type: "quota" } }],
+    ["same status, other type, other answer", { given: [429, json({ error: { type: "rate_limit" } })], want: { category: "rate_limited", retryable: true } }],
+    ["a status-only entry", { given: [422, json({ detail: [{ loc: ["body", "messages"], msg: "Field required", type: "missing" }] })], want: { category: "invalid_request", retryable: false, message: "body.messages: Field required" } }],
+    ["status fallback: 503", { given: [503, "Service Unavailable"], want: { category: "unavailable", retryable: true, body: "Service Unavailable", message: "Service Unavailable" } }],
+    ["status fallback: 400", { given: [400, json({ error: { type: "who_knows" } })], want: { category: "invalid_request", retryable: false } }],
+    ["status fallback: 529", { given: [529, ""], want: { category: "unavailable", retryable: true, message: "acme: HTTP 529" } }],
+    ["status fallback: 418", { given: [418, ""], want: { category: "unknown", retryable: false } }],
+    ["a non-string code is ignored", { given: [500, json({ error: { code: 500, type: "x", message: "boom" } })], want: { code: undefined, category: "server_error", retryable: true } }],
+  ] as const)("%s", (_name, { given, want }) => {
+    const error = parse(given[0], given[1]);
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({ provider: "acme", status: given[0], ...want });
+  });
+});
+
+describe("errors inside 2xx bodies", () => {
+  it.each([
+    ["in-band failed is an error with its entry", { given: json({ status: "failed", message: "GPU died" }), want: { status: 200, category: "server_error", retryable: true, message: "GPU died" } }],
+    ["in-band error with legacy messege", { given: json({ status: "error", messege: "prompt is required" }), want: { status: 200, category: "unknown", retryable: false, message: "prompt is required" } }],
+  ] as const)("%s", (_name, { given, want }) => {
+    expect(parse(200, given)).toMatchObject(want);
+  });
+
+  it.each([
+    ["success", json({ status: "success", output: [] })],
+    ["processing is data, not an error", json({ status: "processing", eta: 30 })],
+    ["plain JSON", json({ id: 1 })],
+    ["empty", ""],
+  ])("%s → undefined", (_name, body) => {
+    expect(parse(200, body)).toBeUndefined();
+  });
+
+  it("in a stream, unknown errors are stream_interrupted and known codes keep their meaning", () => {
+    expect(parse(200, json({ error: { message: "?" } }), {}, true)).toMatchObject({ category: "stream_interrupted", retryable: false });
+    expect(parse(200, json({ error: { code: "stream_broke" } }), {}, true)).toMatchObject({ category: "stream_interrupted", retryable: true });
+  });
+});
+
+describe("what the error carries", () => {
+  it("keeps the raw body, headers and request id", () => {
+    const error = parse(503, "<html>down</html>", { "Request-Id": "r-9", "X-Other": "1" });
+    expect(error).toMatchObject({ body: "<html>down</html>", requestId: "r-9", headers: { "request-id": "r-9", "x-other": "1" } });
+  });
+
+  it.each([
+    ["text", "plain text"],
+    ["bytes", new TextEncoder().encode(json({ error: { code: "internal_error", message: "m" } }))],
+    ["an already parsed object", { error: { code: "internal_error", message: "m" } }],
+  ] as const)("accepts a body given as %s", (_name, body) => {
+    expect(parse(500, body)?.status).toBe(500);
+  });
+
+  it.each([
+    ["body field, seconds", { given: { body: { error: { type: "rate_limit", retry_after: 7 } }, headers: {} }, want: 7000 }],
+    ["entry's own header source", { given: { body: { error: { code: "overloaded" } }, headers: { "x-reset": "1m30s" } }, want: 90_000 }],
+    ["Retry-After beats the body", { given: { body: { error: { type: "rate_limit", retry_after: 7 } }, headers: { "Retry-After": "3" } }, want: 3000 }],
+    ["retry-after-ms beats Retry-After", { given: { body: {}, headers: { "retry-after-ms": "150", "retry-after": "3" } }, want: 150 }],
+    ["HTTP-date", { given: { body: {}, headers: { "retry-after": "Thu, 01 Jan 2026 00:00:05 GMT" } }, want: 5000 }],
+    ["past HTTP-date is ignored", { given: { body: {}, headers: { "retry-after": "Wed, 31 Dec 2025 23:59:00 GMT" } }, want: undefined }],
+    ["negative is ignored", { given: { body: { error: { type: "rate_limit", retry_after: -5 } }, headers: {} }, want: undefined }],
+    ["garbage is ignored and the next source used", { given: { body: { error: { type: "rate_limit", retry_after: 4 } }, headers: { "retry-after": "soon" } }, want: 4000 }],
+  ] as const)("retry delay: %s", (_name, { given, want }) => {
+    expect(parse(429, json(given.body), given.headers)?.retryAfterMs).toBe(want);
+  });
+
+  it("redacts secrets from message, body and headers", () => {
+    const secret = "sk-live-123456";
+    const error = parseErrorWith(
+      testCatalog,
+      { status: 401, headers: { "x-echo": secret }, body: json({ error: { message: `key ${secret} is bad`, echo: [secret] } }) },
+      { secrets: [secret] },
+    );
+    expect(JSON.stringify(error)).not.toContain(secret);
+    expect(error?.message).toBe("key [REDACTED] is bad");
+  });
+});
