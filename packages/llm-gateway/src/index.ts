@@ -1,0 +1,3 @@
+// Everything here is generated from specs/llm-gateway/openapi.yaml; LLM Gateway needs no hand-written layer.
+export * from "./generated/index.js";
+export { ProviderError, type ErrorCategory } from "@errata/retry-policy";
