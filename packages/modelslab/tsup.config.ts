@@ -1,0 +1,3 @@
+import { providerTsupConfig } from "../../scripts/package-config/tsup.js";
+
+export default providerTsupConfig;

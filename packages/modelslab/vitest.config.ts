@@ -1,0 +1,3 @@
+import { packageVitestConfig } from "../../scripts/package-config/vitest.js";
+
+export default packageVitestConfig;
