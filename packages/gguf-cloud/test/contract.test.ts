@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import { errorExamples, loadSpec, schemaEnum } from "@errata/scripts/testing";
+import { ProviderError } from "@errata/retry-policy";
+import { errorCatalog, parseError } from "../src/index.js";
+
+// The spec's own YAML is the reference here, not the generated constant: that way a generator bug
+// shows up as a failing test instead of being compared with itself.
+const spec = await loadSpec("gguf-cloud");
+const entries: any[] = spec["x-errata"].errors;
+const examples = await errorExamples("gguf-cloud");
+const errorOnly = examples.filter((ex) => ex.status >= 400);
+
+/**
+ * The entry specs/README.md says a body should match, read straight from the YAML: GGUF Cloud has no
+ * string codes, so its `error.type` (preferring the same status), else a status-only entry.
+ */
+function documentedEntry(status: number, body: any) {
+  const type = typeof body?.error?.type === "string" ? body.error.type : undefined;
+  const byType = entries.filter((e) => e.code === undefined && type !== undefined && e.type === type);
+  return (
+    byType.find((e) => e.status === status) ??
+    byType[0] ??
+    entries.find((e) => e.status === status && e.type === undefined && e.code === undefined && e.marker === undefined)
+  );
+}
+
+describe("every error example in the spec, through parseError", () => {
+  it("has examples of both envelopes, Anthropic's and text/plain", () => {
+    const values = errorOnly.map((ex) => ex.value as any);
+    expect(values.some((v) => typeof v?.error?.code === "number")).toBe(true); // llama-server
+    expect(values.some((v) => v?.error && !("code" in v.error))).toBe(true); // gateway
+    expect(values.some((v) => v?.type === "error")).toBe(true); // Anthropic
+    expect(errorOnly.some((ex) => ex.mediaType === "text/plain")).toBe(true);
+  });
+
+  it.each(errorOnly.map((ex) => [`${ex.id} (${ex.mediaType})`, ex] as const))("%s", (_id, ex) => {
+    const entry = documentedEntry(ex.status, ex.value);
+    expect(entry, "the example must match a catalog entry").toBeDefined();
+    const error = parseError({ status: ex.status, headers: { "content-type": ex.mediaType }, body: ex.body });
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({
+      provider: "gguf-cloud",
+      status: ex.status,
+      category: entry.category,
+      retryable: entry.retryable,
+      type: entry.type,
+      code: undefined, // llama-server's integer error.code only repeats the status
+      body: ex.value,
+    });
+    const text = typeof ex.value === "string" ? ex.value : (ex.value as any).error.message;
+    expect(error!.message).toBe(text);
+  });
+
+  it("exercises every catalog entry", () => {
+    const hit = new Set(errorOnly.map((ex) => documentedEntry(ex.status, ex.value)));
+    const missed = entries.filter((e) => !hit.has(e)).map((e) => `${e.status} ${e.type ?? "(status only)"}`);
+    expect(missed).toEqual([]);
+  });
+
+  it("treats success examples as successes", () => {
+    const ok = examples.filter((ex) => ex.status < 300);
+    expect(ok.length).toBeGreaterThanOrEqual(4);
+    for (const ex of ok) expect(parseError({ status: ex.status, body: ex.body })).toBeUndefined();
+  });
+});
+
+describe("catalog and schema stay in step", () => {
+  const enumOf = (path: string) => (schemaEnum(spec, "Error", path) ?? []).filter((v) => v !== null).sort();
+
+  it.each([
+    ["types", { given: "error.type", want: errorCatalog.errors.flatMap((e) => ("type" in e ? [e.type as string] : [])) }],
+    ["codes (none: error.code is llama-server's integer status)", { given: "error.code", want: errorCatalog.errors.flatMap((e) => ("code" in e ? [e.code as string] : [])) }],
+  ] as const)("%s", (_name, { given, want }) => {
+    expect([...new Set(want)].sort()).toEqual(enumOf(given));
+  });
+
+  it("documents 10 types, 11 entries, and reads no code path", () => {
+    expect(enumOf("error.type")).toHaveLength(10);
+    expect(errorCatalog.errors).toHaveLength(11);
+    expect(errorCatalog.errorFormat).not.toHaveProperty("code");
+    expect(errorCatalog.errorFormat).not.toHaveProperty("retryAfter");
+  });
+
+  it("the generated catalog is the spec's x-errata", () => {
+    expect(errorCatalog).toEqual({ provider: "gguf-cloud", ...spec["x-errata"] });
+  });
+});
+
+describe("GGUF Cloud's quirks, through parseError", () => {
+  const gateway = (type: string, message = "m") => JSON.stringify({ error: { type, message } });
+  const llama = (code: number, type: string, extra: object = {}) => JSON.stringify({ error: { code, message: "m", type, ...extra } });
+  const anthropic = (type: string, message = "m") => JSON.stringify({ type: "error", error: { type, message } });
+
+  it.each([
+    ["gateway 401", { given: { status: 401, body: gateway("authentication_error") }, want: { category: "authentication", retryable: false, type: "authentication_error" } }],
+    ["gateway 404", { given: { status: 404, body: gateway("not_found_error") }, want: { category: "not_found", retryable: false } }],
+    ["gateway 503 overloaded_error (deploying)", { given: { status: 503, body: gateway("overloaded_error") }, want: { category: "unavailable", retryable: true, retryAfterMs: undefined } }],
+    ["gateway 502 api_error", { given: { status: 502, body: gateway("api_error") }, want: { category: "unavailable", retryable: true, retryAfterMs: undefined } }],
+    ["llama-server 400 keeps its integer code off error.code", { given: { status: 400, body: llama(400, "invalid_request_error") }, want: { category: "invalid_request", retryable: false, code: undefined } }],
+    ["llama-server 501 not_supported_error is not retryable", { given: { status: 501, body: llama(501, "not_supported_error") }, want: { category: "invalid_request", retryable: false } }],
+    ["llama-server 503 unavailable_error is retryable", { given: { status: 503, body: llama(503, "unavailable_error") }, want: { category: "unavailable", retryable: true } }],
+    ["llama-server 500 server_error is retryable", { given: { status: 500, body: llama(500, "server_error") }, want: { category: "server_error", retryable: true } }],
+    ["a text/plain 500 is still server_error, text kept", { given: { status: 500, body: "Internal Server Error" }, want: { category: "server_error", retryable: true, type: undefined, body: "Internal Server Error", message: "Internal Server Error" } }],
+    ["the type decides, not the status: context overflow at 400", { given: { status: 400, body: llama(400, "exceed_context_size_error", { n_prompt_tokens: 5274, n_ctx: 4096 }) }, want: { category: "context_length", retryable: false } }],
+    ["Anthropic envelope, recognised by its inner type", { given: { status: 400, body: anthropic("invalid_request_error") }, want: { category: "invalid_request", retryable: false, type: "invalid_request_error" } }],
+    ["Anthropic envelope: the type beats the status default", { given: { status: 400, body: anthropic("authentication_error") }, want: { category: "authentication", retryable: false } }],
+    ["Anthropic 529 overloaded_error maps to the catalog's entry", { given: { status: 529, body: anthropic("overloaded_error", "Overloaded") }, want: { category: "unavailable", retryable: true, type: "overloaded_error", message: "Overloaded" } }],
+    ["an unknown type falls back to the status", { given: { status: 504, body: gateway("gateway_timeout") }, want: { category: "timeout", retryable: true, type: "gateway_timeout" } }],
+  ] as const)("%s", (_name, { given, want }) => {
+    expect(parseError(given)).toMatchObject(want);
+  });
+
+  it("keeps n_prompt_tokens and n_ctx of a context overflow on error.body", () => {
+    const error = parseError({ status: 400, body: llama(400, "exceed_context_size_error", { n_prompt_tokens: 5274, n_ctx: 4096 }) });
+    expect(error?.body).toMatchObject({ error: { n_prompt_tokens: 5274, n_ctx: 4096, code: 400 } });
+    expect(error?.code).toBeUndefined();
+  });
+
+  it("documents no delay source: only the standard retry-after headers give retryAfterMs", () => {
+    expect(parseError({ status: 503, body: gateway("overloaded_error") })?.retryAfterMs).toBeUndefined();
+    expect(parseError({ status: 503, headers: { "retry-after": "3" }, body: gateway("overloaded_error") })?.retryAfterMs).toBe(3000);
+  });
+});
