@@ -1,1 +1,20 @@
-export default function errataPlugin() { return { id: "errata", rules: { oas3: {} } }; }
+// The redocly plugin of the error catalog convention (specs/README.md). One rule per file, file
+// name = rule id; enabled in redocly.yaml as errata/<rule-id>.
+
+import CatalogPresent from "./rules/catalog-present.js";
+import CatalogEntryComplete from "./rules/catalog-entry-complete.js";
+import CatalogCoversEnums from "./rules/catalog-covers-enums.js";
+import ErrorResponseExamples from "./rules/error-response-examples.js";
+import CatalogHasExamples from "./rules/catalog-has-examples.js";
+
+export const rules = {
+  "catalog-present": CatalogPresent,
+  "catalog-entry-complete": CatalogEntryComplete,
+  "catalog-covers-enums": CatalogCoversEnums,
+  "error-response-examples": ErrorResponseExamples,
+  "catalog-has-examples": CatalogHasExamples,
+};
+
+export default function errataPlugin() {
+  return { id: "errata", rules: { oas3: rules } };
+}
