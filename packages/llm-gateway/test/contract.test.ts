@@ -1,0 +1,145 @@
+import { describe, expect, it } from "vitest";
+import { errorExamples, loadSpec, schemaEnum } from "@errata/scripts/testing";
+import { ProviderError } from "@errata/retry-policy";
+import { errorCatalog, parseError } from "../src/index.js";
+
+// The spec's own YAML is the reference here, not the generated constant: that way a generator bug
+// shows up as a failing test instead of being compared with itself.
+const spec = await loadSpec("llm-gateway");
+const entries: any[] = spec["x-errata"].errors;
+const examples = await errorExamples("llm-gateway");
+const errorOnly = examples.filter((ex) => ex.status >= 400);
+
+// LLM Gateway has no error type or code: an entry is found by its status alone.
+const documentedEntry = (status: number) => entries.find((e) => e.status === status);
+
+/** What a FastAPI body says, as the runtime should turn it into `message`. */
+function expectedMessage(value: unknown): string {
+  if (typeof value === "string") return value.trim();
+  const detail = (value as { detail: unknown }).detail;
+  if (typeof detail === "string") return detail;
+  return (detail as { loc: (string | number)[]; msg: string }[]).map((item) => `${item.loc.join(".")}: ${item.msg}`).join("; ");
+}
+
+describe("every error example in the spec, through parseError", () => {
+  it("has an example for each documented form: JSON detail, FastAPI 422 list, text/plain 500", () => {
+    const forms = new Set(errorOnly.map((ex) => `${ex.status} ${ex.mediaType}`));
+    expect([...forms].sort()).toEqual([
+      "401 application/json",
+      "403 application/json",
+      "404 application/json",
+      "405 application/json",
+      "422 application/json",
+      "429 application/json",
+      "500 application/json",
+      "500 text/plain",
+    ]);
+  });
+
+  it.each(errorOnly.map((ex) => [`${ex.id} (${ex.mediaType})`, ex] as const))("%s", (_id, ex) => {
+    const entry = documentedEntry(ex.status);
+    expect(entry, "the example must match a catalog entry").toBeDefined();
+    const error = parseError({ status: ex.status, headers: { "content-type": ex.mediaType }, body: ex.body });
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({
+      provider: "llm-gateway",
+      status: ex.status,
+      category: entry.category,
+      retryable: entry.retryable,
+      type: undefined,
+      code: undefined,
+      retryAfterMs: undefined,
+      requestId: undefined,
+      body: ex.value,
+    });
+    expect(error!.message).toBe(expectedMessage(ex.value));
+  });
+
+  it("exercises every catalog entry", () => {
+    const hit = new Set(errorOnly.map((ex) => documentedEntry(ex.status)));
+    const missed = entries.filter((e) => !hit.has(e)).map((e) => e.status);
+    expect(missed).toEqual([]);
+  });
+
+  it("treats success examples as successes", () => {
+    const ok = examples.filter((ex) => ex.status < 300);
+    expect(ok.length).toBeGreaterThan(0);
+    for (const ex of ok) expect(parseError({ status: ex.status, body: ex.body })).toBeUndefined();
+  });
+});
+
+describe("catalog and spec stay in step", () => {
+  it("keys on status only: no type or code anywhere, in the catalog, its errorFormat or the schemas", () => {
+    expect(errorCatalog.errors.filter((e) => "type" in e || "code" in e)).toEqual([]);
+    expect(errorCatalog.errorFormat).toEqual({ message: ["detail"] });
+    expect(schemaEnum(spec, "ErrorDetail", "type")).toBeUndefined();
+    expect(schemaEnum(spec, "ErrorDetail", "code")).toBeUndefined();
+    expect(Object.keys(spec.components.schemas.ErrorDetail.properties)).toEqual(["detail"]);
+  });
+
+  it("has one entry per documented error status, and no two entries for one status", () => {
+    const documented = new Set<number>();
+    for (const item of Object.values<any>(spec.paths)) {
+      for (const operation of Object.values<any>(item)) {
+        for (const status of Object.keys(operation.responses ?? {})) if (Number(status) >= 400) documented.add(Number(status));
+      }
+    }
+    const statuses = errorCatalog.errors.map((e) => e.status);
+    expect(new Set(statuses).size).toBe(statuses.length);
+    expect([...statuses].sort()).toEqual([...documented].sort());
+  });
+
+  it("gives the seed's retryability to the three documented errors", () => {
+    const retryable = Object.fromEntries(errorCatalog.errors.map((e) => [e.status, e.retryable]));
+    expect({ 401: retryable[401], 429: retryable[429], 500: retryable[500] }).toEqual({ 401: false, 429: true, 500: true });
+  });
+
+  it("declares no delay source: the seed documents no Retry-After and no body field", () => {
+    expect("retryAfter" in errorCatalog.errorFormat).toBe(false);
+    expect(errorCatalog.errors.filter((e) => "retryAfter" in e)).toEqual([]);
+  });
+});
+
+describe("LLM Gateway's own bodies", () => {
+  const json = (value: unknown) => JSON.stringify(value);
+  it.each([
+    ["a 422 with several items joins them", {
+      given: { status: 422, body: json({ detail: [
+        { type: "missing", loc: ["body", "messages"], msg: "Field required", input: {} },
+        { type: "less_than_equal", loc: ["body", "temperature"], msg: "Input should be less than or equal to 2", input: 3, ctx: { le: 2 } },
+        { type: "int_parsing", loc: ["body", "messages", 0, "role"], msg: "Input should be a valid string", input: 1 },
+      ] }) },
+      want: {
+        category: "invalid_request",
+        retryable: false,
+        message: "body.messages: Field required; body.temperature: Input should be less than or equal to 2; body.messages.0.role: Input should be a valid string",
+      },
+    }],
+    ["a missing X-API-Key declared as a required header arrives as a 422 too", {
+      given: { status: 422, body: json({ detail: [{ type: "missing", loc: ["header", "x-api-key"], msg: "Field required", input: null }] }) },
+      want: { category: "invalid_request", retryable: false, message: "header.x-api-key: Field required" },
+    }],
+    ["a 422 item's own `type` is not the error's type", {
+      given: { status: 422, body: json({ detail: [{ type: "missing", loc: ["body", "messages"], msg: "Field required" }] }) },
+      want: { type: undefined, code: undefined },
+    }],
+    ["fields named type and code are ignored: status decides", {
+      given: { status: 429, body: json({ detail: "slow down", type: "quota_exceeded", code: "no_credits" }) },
+      want: { category: "rate_limited", retryable: true, type: undefined, code: undefined, message: "slow down" },
+    }],
+    ["the default 404 of a wrong prefix (/v1/chat)", { given: { status: 404, body: json({ detail: "Not Found" }) }, want: { category: "not_found", retryable: false, message: "Not Found" } }],
+    ["the default 405", { given: { status: 405, body: json({ detail: "Method Not Allowed" }) }, want: { category: "invalid_request", retryable: false, message: "Method Not Allowed" } }],
+    ["a text/plain 500 keeps its text", { given: { status: 500, body: "Internal Server Error" }, want: { category: "server_error", retryable: true, message: "Internal Server Error", body: "Internal Server Error" } }],
+    ["an HTML 502 from a proxy in front falls back to the status", { given: { status: 502, body: "<html>Bad Gateway</html>" }, want: { category: "unavailable", retryable: true, body: "<html>Bad Gateway</html>" } }],
+    ["an undocumented 400 is not retryable", { given: { status: 400, body: json({ detail: "There was an error parsing the body" }) }, want: { category: "invalid_request", retryable: false } }],
+    ["a detail object (HTTPException allows any JSON) keeps the body", { given: { status: 500, body: json({ detail: { reason: "gemini down" } }) }, want: { category: "server_error", retryable: true, message: "llm-gateway: HTTP 500", body: { detail: { reason: "gemini down" } } } }],
+    ["a standard Retry-After is still honoured if a deployment sends one", { given: { status: 429, headers: { "retry-after": "3" }, body: json({ detail: "Too many requests. Please wait before trying again." }) }, want: { retryAfterMs: 3000 } }],
+  ] as const)("%s", (_name, { given, want }) => {
+    expect(parseError(given)).toMatchObject(want);
+  });
+
+  it("keeps the 422 items, input and ctx included, on error.body", () => {
+    const detail = [{ type: "less_than_equal", loc: ["body", "temperature"], msg: "Input should be less than or equal to 2", input: 3, ctx: { le: 2 } }];
+    expect(parseError({ status: 422, body: JSON.stringify({ detail }) })?.body).toEqual({ detail });
+  });
+});
