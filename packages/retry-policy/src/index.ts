@@ -20,3 +20,4 @@ export { createRetryingFetch, type FetchLike, type FetchOutcome, type RetryingFe
 export { defaultRuntime, sleep, type RetryRuntime } from "./runtime.js";
 export { toHeaderRecord, type HeaderInput } from "./headers.js";
 export { REDACTED, redact } from "./redact.js";
+export * from "./stream/index.js";

@@ -22,6 +22,8 @@ import {
   type ProviderClientSetup,
 } from "@errata/retry-policy/openapi-fetch";
 import type { paths } from "./openapi.js";
+import { createStreamingClient, type StreamingProviderClient } from "@errata/retry-policy/openapi-fetch";
+import { streamFormats, type ${name}Streams } from "./stream.js";
 import { errorCatalog, provider, type ${name}Error, type ${name}ErrorCode, type ${name}ErrorType } from "./catalog.js";
 
 const setup: ProviderClientSetup = {
@@ -37,12 +39,12 @@ export const defaultBaseUrl = ${JSON.stringify(setup.server.url)};
 export interface ClientOptions extends Omit<ProviderClientOptions, "authScheme"> {${serverOptions}${authOption}
 }
 
-/** A typed ${provider} client: openapi-fetch's methods, and every failure as a ${name}Error. */
-export type ${name}Client = ProviderClient<paths, ${name}Error>;
+/** A typed ${provider} client: openapi-fetch's methods, \`stream\` for the documented streams, and every failure as a ${name}Error. */
+export type ${name}Client = StreamingProviderClient<paths, ${name}Streams, ${name}Error>;
 
 /** Creates a ${provider} client. Failures are returned as \`error\`, never thrown; invalid options throw. */
 export function createClient(options: ClientOptions = {}): ${name}Client {
-  return createProviderClient<paths, ${name}Error>(setup, options);
+  return createStreamingClient<paths, ${name}Streams, ${name}Error>(setup, streamFormats, options);
 }
 
 /** Classifies any ${provider} response (from any HTTP stack); undefined when it is a success. */

@@ -6,6 +6,7 @@ import { catalogModule } from "./catalog-module.js";
 import { clientModule } from "./client-module.js";
 import { clientSetup } from "./client-setup.js";
 import { generatedHeader } from "./header.js";
+import { streamModule } from "./stream-module.js";
 import { generateTypes } from "./types.js";
 
 /** The generated files of one provider package, by file name. Pure apart from reading the spec. */
@@ -17,9 +18,10 @@ export async function generateFiles(provider: string): Promise<Record<string, st
     "openapi.ts": header + (await generateTypes(provider)),
     "catalog.ts": header + catalogModule(provider, catalog),
     "client.ts": header + clientModule(provider, clientSetup(spec)),
+    "stream.ts": header + streamModule(provider, spec),
     "index.ts":
       header +
-      `export * from "./catalog.js";\nexport * from "./client.js";\nexport type { components, operations, paths } from "./openapi.js";\n`,
+      `export * from "./catalog.js";\nexport * from "./client.js";\nexport * from "./stream.js";\nexport type { components, operations, paths } from "./openapi.js";\n`,
   };
 }
 

@@ -9,7 +9,7 @@ describe("generateFiles", () => {
     const first = await generateFiles("gpt-gob");
     const second = await generateFiles("gpt-gob");
     expect(second).toEqual(first);
-    expect(Object.keys(first).sort()).toEqual(["catalog.ts", "client.ts", "index.ts", "openapi.ts"]);
+    expect(Object.keys(first).sort()).toEqual(["catalog.ts", "client.ts", "index.ts", "openapi.ts", "stream.ts"]);
     for (const text of Object.values(first)) expect(text.startsWith("/**\n * GENERATED from specs/gpt-gob/openapi.yaml")).toBe(true);
   });
 

@@ -2,3 +2,10 @@ export { createProviderClient, type ProviderClientOptions, type ProviderClientSe
 export { authHeaders, bodyAuthSerializer, type AuthPlacement } from "./auth.js";
 export type { PathsWithMethod, ProviderClient, ProviderFetchResponse, ProviderMethod } from "./types.js";
 export { resolveBaseUrl, type ServerTemplate } from "./server-url.js";
+export {
+  createStreamingClient,
+  type StreamCallOptions,
+  type StreamingMethods,
+  type StreamingProviderClient,
+  type StreamMap,
+} from "../stream/streaming-client.js";

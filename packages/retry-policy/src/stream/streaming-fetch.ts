@@ -1,0 +1,148 @@
+import type { ErrorCatalog } from "../catalog.js";
+import { ProviderError } from "../provider-error.js";
+import { decideRetry } from "../retry-decision.js";
+import { resolveRetryPolicy, type RetryPolicy } from "../retry-options.js";
+import { createRetryingFetch, type FetchLike, type RetryingFetchOptions } from "../retrying-fetch.js";
+import { defaultRuntime, type RetryRuntime } from "../runtime.js";
+import { toReplayableRequest, type ReplayableRequest } from "../replayable-request.js";
+import { transportError } from "../transport-errors.js";
+import { ProviderEventStream, validIdleTimeout } from "./event-stream.js";
+import type { StreamFormat } from "./format.js";
+
+export interface StreamingFetchOptions extends RetryingFetchOptions {
+  /** Default for every stream: the longest silence before the first event and between events. Default: timeoutMs, else 60000 ms. */
+  idleTimeoutMs?: number;
+}
+
+/** What one streaming call needs besides the request. */
+export interface StreamRequest {
+  format: StreamFormat;
+  /** Overrides the default idle timeout for this call. */
+  idleTimeoutMs?: number | undefined;
+}
+
+/** An open stream, or the failure that happened before its first event (retries included). */
+export type StreamOutcome<T, E extends ProviderError = ProviderError> =
+  | { stream: ProviderEventStream<T, E>; error?: never; response: Response }
+  | { stream?: never; error: E; response: Response | undefined };
+
+export type StreamingFetch = <T, E extends ProviderError = ProviderError>(
+  input: RequestInfo | URL,
+  init: RequestInit | undefined,
+  request: StreamRequest,
+) => Promise<StreamOutcome<T, E>>;
+
+interface Context {
+  catalog: ErrorCatalog;
+  options: StreamingFetchOptions;
+  policy: RetryPolicy;
+  runtime: RetryRuntime;
+  secrets: readonly string[];
+  idleTimeoutMs: number;
+}
+
+/**
+ * A fetch for server-sent events. It retries, like the retrying fetch, every failure that happens
+ * before the first event has arrived (an HTTP error, a network failure, but also an error frame, an
+ * empty stream that breaks off, or silence): nothing has reached the caller yet, so a retry is
+ * invisible. Once an event is there it hands the stream over and never restarts it.
+ */
+export function createStreamingFetch(options: StreamingFetchOptions): StreamingFetch {
+  const ctx: Context = {
+    // A 2xx body is the stream itself: it is never read ahead for in-band errors.
+    catalog: { ...options.catalog, errorFormat: { ...options.catalog.errorFormat, inBand: undefined } },
+    options,
+    policy: resolveRetryPolicy(options.retry),
+    runtime: { ...defaultRuntime, ...options.runtime },
+    secrets: options.secrets ?? [],
+    idleTimeoutMs: validIdleTimeout(options.idleTimeoutMs ?? options.timeoutMs),
+  };
+  createRetryingFetch({ ...options, retry: false }); // validates the remaining options once, up front
+  return async <T, E extends ProviderError>(input: RequestInfo | URL, init: RequestInit | undefined, stream: StreamRequest) => {
+    const idleTimeoutMs = stream.idleTimeoutMs === undefined ? ctx.idleTimeoutMs : validIdleTimeout(stream.idleTimeoutMs);
+    const request = await toReplayableRequest(input, init);
+    if (!request.headers.has("accept")) request.headers.set("accept", "text/event-stream");
+    const idempotency = options.idempotencyHeader;
+    if (idempotency && !request.headers.has(idempotency)) request.headers.set(idempotency, globalThis.crypto.randomUUID());
+    return openWithRetries<T, E>(ctx, request, stream.format, idleTimeoutMs);
+  };
+}
+
+async function openWithRetries<T, E extends ProviderError>(
+  ctx: Context,
+  request: ReplayableRequest,
+  format: StreamFormat,
+  idleTimeoutMs: number,
+): Promise<StreamOutcome<T, E>> {
+  const { runtime, policy } = ctx;
+  const deadlineAt = ctx.options.deadlineMs === undefined ? undefined : runtime.now() + ctx.options.deadlineMs;
+  for (let retries = 0; ; retries++) {
+    const attempt = await openOnce<T, E>(ctx, request, format, idleTimeoutMs, deadlineAt, retries + 1);
+    if (!attempt.error) {
+      policy.budget?.recordSuccess();
+      return attempt;
+    }
+    const error = attempt.error.with({ attempts: retries + 1 }) as E;
+    if (error.retryable && error.category !== "aborted") policy.budget?.recordFailure();
+    const decision = decideRetry({
+      error,
+      retriesSoFar: retries,
+      policy,
+      replayable: request.replayable,
+      nowMs: runtime.now(),
+      deadlineAt,
+      random: runtime.random,
+    });
+    if (!decision.retry) return { response: attempt.response, error };
+    policy.onRetry?.({ attempt: retries + 1, delayMs: decision.delayMs, error });
+    try {
+      await runtime.sleep(decision.delayMs, request.signal);
+    } catch (cause) {
+      const aborted = transportError(ctx.catalog.provider, "aborted", cause, ctx.secrets).with({ attempts: retries + 1 });
+      return { response: undefined, error: aborted as unknown as E };
+    }
+  }
+}
+
+/** One attempt: the request (classified by the retrying fetch, without its retries), then the first event. */
+async function openOnce<T, E extends ProviderError>(
+  ctx: Context,
+  request: ReplayableRequest,
+  format: StreamFormat,
+  idleTimeoutMs: number,
+  deadlineAt: number | undefined,
+  attempt: number,
+): Promise<StreamOutcome<T, E>> {
+  const { options, runtime } = ctx;
+  const remaining = deadlineAt === undefined ? undefined : Math.max(1, deadlineAt - runtime.now());
+  const send = createRetryingFetch({
+    catalog: ctx.catalog,
+    retry: false,
+    secrets: ctx.secrets,
+    runtime,
+    ...definedOnly({ timeoutMs: options.timeoutMs, deadlineMs: remaining, fetch: options.fetch as FetchLike | undefined }),
+  });
+  const outcome = await send(request.url, {
+    ...request.init,
+    method: request.method,
+    headers: request.headers,
+    body: request.body,
+    signal: request.signal ?? null,
+  });
+  if (outcome.error) return { response: outcome.response, error: outcome.error as E };
+  const stream = new ProviderEventStream<T, E>(outcome.response, {
+    catalog: ctx.catalog,
+    format,
+    secrets: ctx.secrets,
+    signal: request.signal,
+    idleTimeoutMs,
+    now: runtime.now,
+    attempts: attempt,
+  });
+  const error = await stream.ready();
+  return error ? { response: outcome.response, error } : { response: outcome.response, stream };
+}
+
+function definedOnly<T extends Record<string, unknown>>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
