@@ -1,9 +1,38 @@
+import type { ErrorFormat } from "../catalog.js";
 import type { ClientSetup } from "./client-setup.js";
 import { literalUnion, pascalCase } from "./names.js";
 
+/**
+ * The type the client is built on: the spec's `paths`, or a view of them when the key travels in the
+ * body (x-errata-auth) or 2xx bodies can be errors (x-errata inBand). Empty `declaration` when neither.
+ */
+function clientPaths(setup: ClientSetup, inBand: ErrorFormat["inBand"]): { type: string; imports: string[]; declaration: string } {
+  const bodyKeys = [...new Set(Object.values(setup.authSchemes).flatMap((a) => (a.in === "body" ? [a.name] : [])))];
+  let type = "paths";
+  const imports: string[] = [];
+  const notes: string[] = [];
+  if (bodyKeys.length > 0) {
+    type = `WithBodyKeyOptional<${type}, ${literalUnion(bodyKeys)}>`;
+    imports.push("type WithBodyKeyOptional");
+    notes.push(` * - the request body property ${bodyKeys.map((k) => JSON.stringify(k)).join(", ")} is optional: the client fills it from \`apiKey\` (x-errata-auth);`);
+  }
+  if (inBand) {
+    type = `WithoutInBandErrors<${type}, ${JSON.stringify(inBand.path)}, ${literalUnion(inBand.errorValues)}>`;
+    imports.push("type WithoutInBandErrors");
+    notes.push(` * - a 2xx body whose \`${inBand.path}\` is ${inBand.errorValues.map((v) => JSON.stringify(v)).join(" or ")} is returned as \`error\`, never as \`data\` (x-errata inBand).`);
+  }
+  if (notes.length === 0) return { type, imports, declaration: "" };
+  return {
+    type: "ClientPaths",
+    imports,
+    declaration: `/**\n * The spec's paths as this client takes and returns them:\n${notes.join("\n")}\n */\nexport type ClientPaths = ${type};\n\n`,
+  };
+}
+
 /** createClient and parseError, bound to the spec's paths, catalog, server and auth. */
-export function clientModule(provider: string, setup: ClientSetup): string {
+export function clientModule(provider: string, setup: ClientSetup, inBand?: ErrorFormat["inBand"]): string {
   const name = pascalCase(provider);
+  const view = clientPaths(setup, inBand);
   const variables = Object.values(setup.server.variables ?? {}).map((v) => v.option);
   const schemes = Object.keys(setup.authSchemes);
   const serverOptions = variables.length
@@ -19,7 +48,7 @@ import {
   createProviderClient,
   type ProviderClient,
   type ProviderClientOptions,
-  type ProviderClientSetup,
+  type ProviderClientSetup,${view.imports.map((i) => `\n  ${i},`).join("")}
 } from "@errata/retry-policy/openapi-fetch";
 import type { paths } from "./openapi.js";
 import { createStreamingClient, type StreamingProviderClient } from "@errata/retry-policy/openapi-fetch";
@@ -36,15 +65,15 @@ const setup: ProviderClientSetup = {
 /** The spec's server URL${variables.length ? " template" : ""}. */
 export const defaultBaseUrl = ${JSON.stringify(setup.server.url)};
 
-export interface ClientOptions extends Omit<ProviderClientOptions, "authScheme"> {${serverOptions}${authOption}
+${view.declaration}export interface ClientOptions extends Omit<ProviderClientOptions, "authScheme"> {${serverOptions}${authOption}
 }
 
 /** A typed ${provider} client: openapi-fetch's methods, \`stream\` for the documented streams, and every failure as a ${name}Error. */
-export type ${name}Client = StreamingProviderClient<paths, ${name}Streams, ${name}Error>;
+export type ${name}Client = StreamingProviderClient<${view.type}, ${name}Streams, ${name}Error>;
 
 /** Creates a ${provider} client. Failures are returned as \`error\`, never thrown; invalid options throw. */
 export function createClient(options: ClientOptions = {}): ${name}Client {
-  return createStreamingClient<paths, ${name}Streams, ${name}Error>(setup, streamFormats, options);
+  return createStreamingClient<${view.type}, ${name}Streams, ${name}Error>(setup, streamFormats, options);
 }
 
 /** Classifies any ${provider} response (from any HTTP stack); undefined when it is a success. */

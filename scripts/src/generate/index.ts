@@ -17,7 +17,7 @@ export async function generateFiles(provider: string): Promise<Record<string, st
   return {
     "openapi.ts": header + (await generateTypes(provider)),
     "catalog.ts": header + catalogModule(provider, catalog),
-    "client.ts": header + clientModule(provider, clientSetup(spec)),
+    "client.ts": header + clientModule(provider, clientSetup(spec), catalog.errorFormat.inBand),
     "stream.ts": header + streamModule(provider, spec),
     "index.ts":
       header +

@@ -58,6 +58,8 @@ export function createProviderClient<Paths extends Record<string, any>, E extend
   });
 
   const call = async (method: (typeof METHODS)[number], url: string, init: Record<string, unknown> = {}) => {
+    // The key belongs in the body: a call whose body the caller could leave out still carries it.
+    if (bodySerializer && init.body === undefined && method !== "GET" && method !== "HEAD") init = { ...init, body: {} };
     let last: { response: Response | undefined; error: ProviderError | undefined } = { response: undefined, error: undefined };
     const fetchForCall: FetchLike = async (input, requestInit) => {
       const outcome = await retrying(input, requestInit);

@@ -9,3 +9,4 @@ export {
   type StreamingProviderClient,
   type StreamMap,
 } from "../stream/streaming-client.js";
+export type { WithBodyKeyOptional, WithoutInBandErrors } from "./client-paths.js";
