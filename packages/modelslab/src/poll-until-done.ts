@@ -1,0 +1,141 @@
+// Hand-written: a spec can say that `processing` is not an error and that `eta` is in seconds, but not
+// how long a client should keep asking. This is the one loop ModelsLab's asynchronous jobs need.
+import { ProviderError, sleep as defaultSleep, transportError } from "@errata/retry-policy";
+import { provider, type ModelslabError } from "./generated/catalog.js";
+import type { ModelslabClient } from "./generated/client.js";
+import type { components } from "./generated/openapi.js";
+
+export type ImageGenerationSuccess = components["schemas"]["ImageGenerationSuccess"];
+export type ImageGenerationProcessing = components["schemas"]["ImageGenerationProcessing"];
+type JobId = components["schemas"]["JobId"];
+
+export interface PollOptions {
+  /** Stop at once (category `aborted`): cancels the wait and the fetch in flight. */
+  signal?: AbortSignal;
+  /** Give up after this long (category `timeout`); the last poll happens at the deadline. Default 600000 (10 min). */
+  deadlineMs?: number;
+  /** Give up after this many fetches (category `timeout`). Default 60. */
+  maxPolls?: number;
+  /** The shortest wait between polls, whatever `eta` says (also used when `eta` is missing). Default 1000. */
+  minIntervalMs?: number;
+  /** The longest wait between polls, whatever `eta` says. Default 30000. */
+  maxIntervalMs?: number;
+  /** Called with every `processing` body, for progress reports. */
+  onProcessing?: (body: ImageGenerationProcessing) => void;
+  /** Injectable for tests. Default: a real timer that rejects when `signal` aborts. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Injectable for tests. Default: Date.now. */
+  now?: () => number;
+}
+
+export type PollResult =
+  | { data: ImageGenerationSuccess; error?: never; polls: number }
+  | { data?: never; error: ModelslabError; polls: number };
+
+/** The defaults, in one place. */
+export const POLL_DEFAULTS = { deadlineMs: 600_000, maxPolls: 60, minIntervalMs: 1000, maxIntervalMs: 30_000 } as const;
+
+function positive(name: string, value: number | undefined, fallback: number, integer = false): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
+    throw new RangeError(`pollUntilDone: ${name} must be a positive ${integer ? "integer" : "number"}, got ${String(value)}`);
+  }
+  return value;
+}
+
+function resolveOptions(options: PollOptions) {
+  const minIntervalMs = positive("minIntervalMs", options.minIntervalMs, POLL_DEFAULTS.minIntervalMs);
+  const maxIntervalMs = positive("maxIntervalMs", options.maxIntervalMs, Math.max(minIntervalMs, POLL_DEFAULTS.maxIntervalMs));
+  if (maxIntervalMs < minIntervalMs) throw new RangeError("pollUntilDone: maxIntervalMs must be >= minIntervalMs");
+  return {
+    deadlineMs: positive("deadlineMs", options.deadlineMs, POLL_DEFAULTS.deadlineMs),
+    maxPolls: positive("maxPolls", options.maxPolls, POLL_DEFAULTS.maxPolls, true),
+    minIntervalMs,
+    maxIntervalMs,
+    sleep: options.sleep ?? defaultSleep,
+    now: options.now ?? Date.now,
+  };
+}
+
+/** `eta` seconds as a wait in ms, clamped to [min, max]; a missing or unusable eta gives the minimum. */
+export function pollDelayMs(eta: unknown, minIntervalMs: number, maxIntervalMs: number): number {
+  const ms = typeof eta === "number" && Number.isFinite(eta) ? eta * 1000 : 0;
+  return Math.min(maxIntervalMs, Math.max(minIntervalMs, Math.ceil(ms)));
+}
+
+/** `last` is the latest processing body: fetched (status 200), or the one the caller passed in (status 0: no fetch answered). */
+function gaveUp(id: JobId, why: string, last: unknown, fetched: boolean): ModelslabError {
+  return new ProviderError({
+    provider,
+    status: fetched ? 200 : 0,
+    category: "timeout",
+    message: `${provider}: job ${id} is still processing ${why}; fetch it again later`,
+    retryable: true,
+    body: last,
+  }) as ModelslabError;
+}
+
+function unexpected(id: JobId, body: unknown): ModelslabError {
+  const status = (body as { status?: unknown } | null)?.status;
+  return new ProviderError({
+    provider,
+    status: 200,
+    category: "unknown",
+    message: `${provider}: job ${id} answered with an undocumented status ${JSON.stringify(status)}`,
+    retryable: false,
+    body,
+  }) as ModelslabError;
+}
+
+/**
+ * Polls `POST /images/fetch/{id}` while the job is `processing`, waiting `eta` seconds between polls
+ * (clamped to [minIntervalMs, maxIntervalMs]). Ends with the `success` body as `data`, or an `error`:
+ * the job's own failure (HTTP or in-band `error`/`failed`, as the client classifies it), `timeout`
+ * when the deadline or maxPolls is reached (`body` is the last `processing` body), or `aborted`.
+ * Never throws for a failed job; invalid options throw.
+ *
+ * `job` is the `processing` body of text2img (its `eta` is waited first) or a job id (fetched at once).
+ */
+export async function pollUntilDone(
+  client: ModelslabClient,
+  job: JobId | Pick<ImageGenerationProcessing, "id" | "eta">,
+  options: PollOptions = {},
+): Promise<PollResult> {
+  const { deadlineMs, maxPolls, minIntervalMs, maxIntervalMs, sleep, now } = resolveOptions(options);
+  const { signal, onProcessing } = options;
+  const id = typeof job === "object" ? job.id : job;
+  if ((typeof id !== "string" || id === "") && typeof id !== "number") throw new TypeError("pollUntilDone: job must be a job id or a processing body");
+  const deadlineAt = now() + deadlineMs;
+  const aborted = (cause: unknown, polls: number): PollResult => ({ error: transportError(provider, "aborted", cause) as ModelslabError, polls });
+
+  let last: unknown = typeof job === "object" ? job : undefined;
+  let fetched = false;
+  let waitMs = typeof job === "object" ? pollDelayMs(job.eta, minIntervalMs, maxIntervalMs) : 0;
+  for (let polls = 0; ; ) {
+    if (waitMs > 0) {
+      const remaining = deadlineAt - now();
+      if (remaining <= 0) return { error: gaveUp(id, `at its ${deadlineMs} ms deadline`, last, fetched), polls };
+      try {
+        await sleep(Math.min(waitMs, remaining), signal);
+      } catch (cause) {
+        return aborted(cause, polls);
+      }
+    }
+    if (signal?.aborted) return aborted(signal.reason, polls);
+
+    const { data, error } = await client.POST("/images/fetch/{id}", {
+      params: { path: { id: String(id) } },
+      ...(signal ? { signal } : {}),
+    });
+    polls++;
+    if (error) return { error, polls };
+    if (data.status === "success") return { data, polls };
+    if (data.status !== "processing") return { error: unexpected(id, data), polls };
+
+    last = data;
+    fetched = true;
+    onProcessing?.(data);
+    if (polls >= maxPolls) return { error: gaveUp(id, `after ${polls} polls`, last, fetched), polls };
+    waitMs = pollDelayMs(data.eta, minIntervalMs, maxIntervalMs);
+  }
+}
