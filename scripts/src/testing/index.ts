@@ -1,3 +1,4 @@
 export { errorExamples, responseExamples, schemaEnum, type SpecExample } from "./spec-examples.js";
 export { startTestServer, type RecordedRequest, type Reply, type TestServer } from "./test-server.js";
 export { loadSpec } from "../spec.js";
+export { jsonReply, sseData, sseEvent, startSseServer, type RecordedSseRequest, type SseReply, type SseServer, type SseStep } from "./sse-server.js";
