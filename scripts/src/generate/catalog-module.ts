@@ -1,6 +1,15 @@
 import type { Catalog } from "../catalog.js";
 import { literalUnion, pascalCase } from "./names.js";
 
+/**
+ * A field the spec's errorFormat gives no path for (`type`, `code`) is never set: type it `undefined`
+ * rather than an open string: the types then say there is nothing to branch on but the status.
+ */
+function absentFields(catalog: Catalog): string {
+  const absent = (["type", "code"] as const).filter((field) => !catalog.errorFormat[field]?.length);
+  return absent.length === 0 ? "" : ` & { ${absent.map((field) => `readonly ${field}: undefined`).join("; ")} }`;
+}
+
 /** `errorCatalog` as a typed constant, and the literal unions of the provider's types and codes. */
 export function catalogModule(provider: string, catalog: Catalog): string {
   const name = pascalCase(provider);
@@ -18,7 +27,7 @@ export type ${name}ErrorType = ${literalUnion(types)};
 export type ${name}ErrorCode = ${literalUnion(codes)};
 
 /** Every failure of a ${provider} call. */
-export type ${name}Error = ProviderError<typeof provider, ${name}ErrorType, ${name}ErrorCode>;
+export type ${name}Error = ProviderError<typeof provider, ${name}ErrorType, ${name}ErrorCode>${absentFields(catalog)};
 
 /** The spec's x-errata: how ${provider} errors are recognised, and what each one means. */
 export const errorCatalog = ${JSON.stringify(constant, null, 2)} as const satisfies ErrorCatalog<typeof provider>;

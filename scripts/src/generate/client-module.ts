@@ -58,7 +58,7 @@ import { errorCatalog, provider, type ${name}Error, type ${name}ErrorCode, type 
 const setup: ProviderClientSetup = {
   catalog: errorCatalog,
   server: ${JSON.stringify(setup.server)},
-  authSchemes: ${JSON.stringify(setup.authSchemes)},
+  authSchemes: ${JSON.stringify(setup.authSchemes)},${setup.operations ? `\n  operations: ${JSON.stringify(setup.operations)},` : ""}
   createFetchClient,
 };
 
@@ -78,7 +78,8 @@ export function createClient(options: ClientOptions = {}): ${name}Client {
 
 /** Classifies any ${provider} response (from any HTTP stack); undefined when it is a success. */
 export function parseError(input: ResponseLike, options?: ParseErrorOptions): ${name}Error | undefined {
-  return parseErrorWith<typeof provider, ${name}ErrorType, ${name}ErrorCode>(errorCatalog, input, options);
+  // The cast only narrows type/code to undefined where the errorFormat has no path for them.
+  return parseErrorWith<typeof provider, ${name}ErrorType, ${name}ErrorCode>(errorCatalog, input, options) as ${name}Error | undefined;
 }
 `;
 }

@@ -3,9 +3,18 @@ import { camelCase } from "./names.js";
 
 export type AuthPlacement = { in: "header"; name: string; scheme?: string } | { in: "body"; name: string };
 
+/** What one operation needs beyond the client-wide setup, keyed by "METHOD /path/template". */
+export interface OperationSetup {
+  /** Its 2xx bodies are only plain text (Prometheus metrics): read as text unless the caller says otherwise. */
+  parseAs?: "text";
+  /** `security: []` on the operation: the key is not sent. */
+  anonymous?: true;
+}
+
 export interface ClientSetup {
   server: { url: string; variables?: Record<string, { option: string }> };
   authSchemes: Record<string, AuthPlacement>;
+  operations?: Record<string, OperationSetup>;
 }
 
 function placementOf(name: string, scheme: any): AuthPlacement {
@@ -37,5 +46,36 @@ export function clientSetup(spec: Spec): ClientSetup {
       if (!(name in setup.authSchemes)) setup.authSchemes[name] = placementOf(name, schemes[name]);
     }
   }
+  const operations = operationSetups(spec);
+  if (Object.keys(operations).length > 0) setup.operations = operations;
   return setup;
+}
+
+const METHODS = ["get", "put", "post", "delete", "options", "head", "patch"];
+
+function resolveRef(spec: Spec, node: any): any {
+  for (let hops = 0; node && typeof node.$ref === "string" && hops < 20; hops++) {
+    node = node.$ref.replace(/^#\//, "").split("/").reduce((at: any, key: string) => at?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], spec);
+  }
+  return node;
+}
+
+/** Text-only success bodies and operations without security, the two things openapi-fetch cannot infer. */
+function operationSetups(spec: Spec): Record<string, OperationSetup> {
+  const result: Record<string, OperationSetup> = {};
+  for (const [path, item] of Object.entries<any>(spec.paths ?? {})) {
+    for (const method of METHODS) {
+      const operation = item?.[method];
+      if (!operation) continue;
+      const found: OperationSetup = {};
+      const mediaTypes = Object.entries<any>(operation.responses ?? {})
+        .filter(([status]) => /^2\d\d$|^2XX$/i.test(status))
+        .flatMap(([, response]) => Object.keys(resolveRef(spec, response)?.content ?? {}));
+      const isText = (m: string) => /^text\//i.test(m) && !/^text\/event-stream/i.test(m);
+      if (mediaTypes.length > 0 && mediaTypes.every(isText)) found.parseAs = "text";
+      if (Array.isArray(operation.security) && operation.security.length === 0) found.anonymous = true;
+      if (Object.keys(found).length > 0) result[`${method.toUpperCase()} ${path}`] = found;
+    }
+  }
+  return result;
 }

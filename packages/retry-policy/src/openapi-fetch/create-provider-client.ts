@@ -26,6 +26,16 @@ export interface ProviderClientSetup {
   authSchemes: Readonly<Record<string, AuthPlacement>>;
   /** openapi-fetch's default export, passed in so this package has no runtime dependency on it. */
   createFetchClient: (options: FetchClientOptions) => any;
+  /** What single operations need, keyed by "METHOD /path/template" (generated from the spec). */
+  operations?: Readonly<Record<string, OperationSetup>>;
+}
+
+/** Per-operation facts from the spec that openapi-fetch cannot infer. */
+export interface OperationSetup {
+  /** The 2xx bodies are only text (e.g. Prometheus metrics): read them as text unless the caller sets `parseAs`. */
+  readonly parseAs?: "text";
+  /** The operation has `security: []`: the key is not sent. */
+  readonly anonymous?: true;
 }
 
 class NoResponse extends Error {
@@ -60,9 +70,12 @@ export function createProviderClient<Paths extends Record<string, any>, E extend
   const call = async (method: (typeof METHODS)[number], url: string, init: Record<string, unknown> = {}) => {
     // The key belongs in the body: a call whose body the caller could leave out still carries it.
     if (bodySerializer && init.body === undefined && method !== "GET" && method !== "HEAD") init = { ...init, body: {} };
+    const operation = setup.operations?.[`${method} ${url}`];
+    if (operation?.parseAs && init.parseAs === undefined) init = { ...init, parseAs: operation.parseAs };
+    const keyHeader = operation?.anonymous && auth?.in === "header" && apiKey !== undefined ? authHeaders(auth, apiKey) : undefined;
     let last: { response: Response | undefined; error: ProviderError | undefined } = { response: undefined, error: undefined };
     const fetchForCall: FetchLike = async (input, requestInit) => {
-      const outcome = await retrying(input, requestInit);
+      const outcome = await retrying(keyHeader ? withoutHeaders(input, keyHeader) : input, requestInit);
       last = { response: outcome.response, error: outcome.error };
       if (outcome.response) return outcome.response;
       throw new NoResponse(outcome.error!);
@@ -93,6 +106,14 @@ export function createProviderClient<Paths extends Record<string, any>, E extend
   const client: Record<string, unknown> = {};
   for (const method of METHODS) client[method] = (url: string, init?: Record<string, unknown>) => call(method, url, init);
   return client as unknown as ProviderClient<Paths, E>;
+}
+
+/** The request without the client-wide key header (an operation with `security: []`); a caller's own value stays. */
+function withoutHeaders(input: RequestInfo | URL, remove: Record<string, string>): RequestInfo | URL {
+  if (!(input instanceof Request)) return input;
+  const request = new Request(input);
+  for (const [name, value] of Object.entries(remove)) if (request.headers.get(name) === value) request.headers.delete(name);
+  return request;
 }
 
 function pickAuth(provider: string, schemes: Readonly<Record<string, AuthPlacement>>, chosen: string | undefined) {

@@ -1,7 +1,8 @@
-export { createProviderClient, type ProviderClientOptions, type ProviderClientSetup } from "./create-provider-client.js";
+export { createProviderClient, type OperationSetup, type ProviderClientOptions, type ProviderClientSetup } from "./create-provider-client.js";
 export { authHeaders, bodyAuthSerializer, type AuthPlacement } from "./auth.js";
 export type { PathsWithMethod, ProviderClient, ProviderFetchResponse, ProviderMethod } from "./types.js";
 export { resolveBaseUrl, type ServerTemplate } from "./server-url.js";
+export type { WithBodyKeyOptional, WithoutInBandErrors } from "./client-paths.js";
 export {
   createStreamingClient,
   type StreamCallOptions,
@@ -9,4 +10,3 @@ export {
   type StreamingProviderClient,
   type StreamMap,
 } from "../stream/streaming-client.js";
-export type { WithBodyKeyOptional, WithoutInBandErrors } from "./client-paths.js";
