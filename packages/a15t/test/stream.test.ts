@@ -1,0 +1,149 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { jsonReply, loadSpec, sseData, startSseServer, type SseReply, type SseServer } from "@errata/scripts/testing";
+import { ProviderError, type RetryInfo } from "@errata/retry-policy";
+import { createClient, readStream, streamFormats, type ClientOptions, type components } from "../src/index.js";
+
+type Chunk = components["schemas"]["ChatCompletionChunk"];
+
+const API_KEY = "sk-gapk-DO-NOT-LEAK-7d31e0";
+const chatBody = { model: "anthropic/claude-3-5-sonnet-20240620", messages: [{ role: "user" as const, content: "Count to three." }] };
+const spec = await loadSpec("a15t");
+/** The spec's own text/event-stream examples of POST /chat/completions, by name. */
+const examples: Record<string, string> = Object.fromEntries(
+  Object.entries<any>(spec.paths["/chat/completions"].post.responses["200"].content["text/event-stream"].examples).map(([name, ex]) => [name, ex.value]),
+);
+const DONE = "data: [DONE]\n\n";
+const chunk = (content: string): Chunk => ({
+  id: "chatcmpl-9",
+  object: "chat.completion.chunk",
+  created: 1767225600,
+  model: "skt/a.x-3-lg",
+  choices: [{ index: 0, delta: { content }, finish_reason: null }],
+});
+const text = (chunks: readonly Chunk[]) => chunks.map((c) => c.choices[0]?.delta.content ?? "").join("");
+const frame = (code: string) => ({ error: { type: "bad_gateway", code, message: `${code} mid-stream` } });
+
+let server: SseServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function setup(replies: SseReply[], options: ClientOptions = {}) {
+  server = await startSseServer(replies);
+  const retries: RetryInfo[] = [];
+  const client = createClient({
+    apiKey: API_KEY,
+    baseUrl: server.url,
+    runtime: { sleep: async () => {} },
+    ...options,
+    retry: options.retry === false ? false : { onRetry: (info) => retries.push(info), ...options.retry },
+  });
+  return { client, server, retries };
+}
+
+async function consume(stream: AsyncIterable<Chunk>) {
+  const seen: Chunk[] = [];
+  try {
+    for await (const c of stream) seen.push(c);
+    return { seen, thrown: undefined };
+  } catch (thrown) {
+    return { seen, thrown: thrown as ProviderError };
+  }
+}
+
+describe("a15t streaming, against a real SSE server on 127.0.0.1", () => {
+  it("the generator read the spec's stream format", () => {
+    expect(Object.keys(examples).sort()).toEqual(["stream", "stream_error", "stream_terminated"]);
+    expect(streamFormats).toEqual({
+      "/chat/completions": { method: "post", requestBody: { stream: true }, terminator: { data: "[DONE]" }, errors: [{ has: "error" }] },
+    });
+  });
+
+  it("plays the spec's complete stream", async () => {
+    const { client, server } = await setup([{ steps: [examples.stream!] }]);
+    const { stream, error } = await client.stream("/chat/completions", { body: chatBody });
+    expect(error).toBeUndefined();
+    const { seen, thrown } = await consume(stream!);
+    expect(thrown).toBeUndefined();
+    expect(text(seen)).toBe("One, two, three.");
+    expect(stream!.completed).toBe(true);
+    expect(JSON.parse(server.requests[0]!.body)).toMatchObject({ stream: true });
+    expect(server.requests[0]!.headers.authorization).toBe(`Bearer ${API_KEY}`);
+  });
+
+  it.each(["stream_error", "stream_terminated"])("plays the spec's %s stream: events kept, a retryable stream_interrupted thrown, no restart", async (name) => {
+    const { client, server } = await setup([{ steps: [examples[name]!] }]);
+    const { stream } = await client.stream("/chat/completions", { body: chatBody });
+    const { seen, thrown } = await consume(stream!);
+    expect(text(seen)).toBe("One,");
+    expect(thrown).toBeInstanceOf(ProviderError);
+    expect(thrown).toMatchObject({ provider: "a15t", status: 200, code: name, category: "stream_interrupted", retryable: true });
+    expect(stream!.events).toEqual(seen);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("a code the catalog knows keeps its verdict mid-stream: internal_error is not retryable", async () => {
+    const { client } = await setup([{ steps: [sseData(chunk("One,")), sseData(frame("internal_error"))] }]);
+    const { stream } = await client.stream("/chat/completions", { body: chatBody });
+    const { thrown } = await consume(stream!);
+    expect(thrown).toMatchObject({ status: 200, code: "internal_error", category: "server_error", retryable: false });
+  });
+
+  it("reassembles Korean text split at every byte", async () => {
+    const body = [chunk("대한민국의 "), chunk("수도는 "), chunk("서울입니다.")].map(sseData).join("") + DONE;
+    const { client } = await setup([{ steps: [{ bytewise: body, gapMs: 0 }] }]);
+    const { stream } = await client.stream("/chat/completions", { body: chatBody });
+    const { seen, thrown } = await consume(stream!);
+    expect(thrown).toBeUndefined();
+    expect(text(seen)).toBe("대한민국의 수도는 서울입니다.");
+  });
+
+  it("an abrupt close, an idle stream and an abort each end with their category", async () => {
+    const { client } = await setup([
+      { steps: [sseData(chunk("One,")), { destroy: true }] },
+      { steps: [sseData(chunk("One,")), { hang: true }] },
+      { steps: [sseData(chunk("One,")), { wait: 2000 }, DONE] },
+    ]);
+    const closed = await client.stream("/chat/completions", { body: chatBody });
+    expect((await consume(closed.stream!)).thrown).toMatchObject({ status: 200, category: "stream_interrupted", retryable: true });
+    const idle = await client.stream("/chat/completions", { body: chatBody, idleTimeoutMs: 100 });
+    expect((await consume(idle.stream!)).thrown).toMatchObject({ status: 200, category: "timeout", retryable: true });
+    const controller = new AbortController();
+    const aborted = await client.stream("/chat/completions", { body: chatBody, signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    const { seen, thrown } = await consume(aborted.stream!);
+    expect(text(seen)).toBe("One,");
+    expect(thrown).toMatchObject({ status: 200, category: "aborted", retryable: false });
+  });
+
+  it("before the first event, a stream_error frame and a 503 model_overloaded are retried invisibly", async () => {
+    const overloaded = { error: { type: "service_unavailable", code: "model_overloaded", message: "overloaded" } };
+    const { client, server, retries } = await setup([{ steps: [sseData(frame("stream_error"))] }, jsonReply(503, overloaded), { steps: [examples.stream!] }]);
+    const { stream, error } = await client.stream("/chat/completions", { body: chatBody });
+    expect(error).toBeUndefined();
+    expect(text((await stream!.collect()).events)).toBe("One, two, three.");
+    expect(server.requests).toHaveLength(3);
+    expect(retries.map((r) => [r.error.status, r.error.code])).toEqual([
+      [200, "stream_error"],
+      [503, "model_overloaded"],
+    ]);
+  });
+
+  it("before the first event, a 500 internal_error is returned without a retry (documented not retryable)", async () => {
+    const internal = { error: { type: "internal_server_error", code: "internal_error", message: `boom for ${API_KEY}` } };
+    const { client, server } = await setup([jsonReply(500, internal)]);
+    const { stream, error } = await client.stream("/chat/completions", { body: chatBody });
+    expect(stream).toBeUndefined();
+    expect(error).toMatchObject({ status: 500, code: "internal_error", retryable: false, message: "boom for [REDACTED]" });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("readStream classifies a response fetched by hand", async () => {
+    server = await startSseServer([{ steps: [examples.stream_terminated!] }]);
+    const response = await fetch(`${server.url}/chat/completions`, { method: "POST" });
+    const { events, error } = await readStream("/chat/completions", response).collect();
+    expect(text(events)).toBe("One,");
+    expect(error).toMatchObject({ code: "stream_terminated", retryable: true });
+  });
+});

@@ -1,0 +1,221 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { jsonReply, loadSpec, sseData, sseEvent, startSseServer, type SseReply, type SseServer } from "@errata/scripts/testing";
+import { ProviderError, type RetryInfo } from "@errata/retry-policy";
+import { createClient, readStream, streamFormats, type ClientOptions, type components } from "../src/index.js";
+
+type Chunk = components["schemas"]["ChatCompletionChunk"];
+type MessageEvent = components["schemas"]["MessageStreamEvent"];
+
+const API_KEY = "mlabs-DO-NOT-LEAK-91b2c4";
+const chatBody = { messages: [{ role: "user" as const, content: "Count to three." }] };
+const messageBody = { model: "local", max_tokens: 64, messages: [{ role: "user" as const, content: "Count to three." }] };
+const spec = await loadSpec("gguf-cloud");
+/** The spec's own text/event-stream examples of one operation, by name. */
+const examplesOf = (path: string): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries<any>(spec.paths[path].post.responses["200"].content["text/event-stream"].examples).map(([name, ex]) => [name, ex.value]),
+  );
+const chatExamples = examplesOf("/v1/chat/completions");
+const messageExamples = examplesOf("/v1/messages");
+const DONE = "data: [DONE]\n\n";
+const chunk = (content: string): Chunk => ({
+  id: "chatcmpl-1",
+  object: "chat.completion.chunk",
+  created: 1767225600,
+  model: "local",
+  choices: [{ index: 0, delta: { content }, finish_reason: null }],
+});
+const chatText = (chunks: readonly Chunk[]) => chunks.map((c) => c.choices[0]?.delta.content ?? "").join("");
+const messageText = (events: readonly MessageEvent[]) => events.map((e) => (e.type === "content_block_delta" ? e.delta.text : "")).join("");
+const start = sseEvent("message_start", {
+  type: "message_start",
+  message: { id: "msg_1", type: "message", role: "assistant", content: [], model: "local", stop_reason: null, stop_sequence: null, usage: { input_tokens: 1, output_tokens: 0 } },
+});
+const delta = (text: string) => sseEvent("content_block_delta", { type: "content_block_delta", index: 0, delta: { type: "text_delta", text } });
+const stop = sseEvent("message_stop", { type: "message_stop" });
+
+let server: SseServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function setup(replies: SseReply[], options: ClientOptions = {}) {
+  server = await startSseServer(replies);
+  const retries: RetryInfo[] = [];
+  const client = createClient({
+    apiKey: API_KEY,
+    baseUrl: `${server.url}/api/gguf/dep_42`,
+    runtime: { sleep: async () => {} },
+    ...options,
+    retry: options.retry === false ? false : { onRetry: (info) => retries.push(info), ...options.retry },
+  });
+  return { client, server, retries };
+}
+
+async function consume<T>(stream: AsyncIterable<T>) {
+  const seen: T[] = [];
+  try {
+    for await (const item of stream) seen.push(item);
+    return { seen, thrown: undefined };
+  } catch (thrown) {
+    return { seen, thrown: thrown as ProviderError };
+  }
+}
+
+describe("GGUF Cloud streaming formats", () => {
+  it("the generator read both grammars from the spec", () => {
+    expect(streamFormats).toEqual({
+      "/v1/chat/completions": { method: "post", requestBody: { stream: true }, terminator: { data: "[DONE]" }, errors: [{ has: "error" }] },
+      "/v1/messages": {
+        method: "post",
+        requestBody: { stream: true },
+        terminator: { event: "message_stop", deliver: true },
+        errors: [{ event: "error", wrap: "error" }],
+      },
+    });
+  });
+});
+
+describe("GGUF Cloud /v1/chat/completions (OpenAI grammar), against a real SSE server", () => {
+  it("plays the spec's complete stream", async () => {
+    const { client, server } = await setup([{ steps: [chatExamples.stream!] }]);
+    const { stream, error } = await client.stream("/v1/chat/completions", { body: chatBody });
+    expect(error).toBeUndefined();
+    const { seen, thrown } = await consume(stream!);
+    expect(thrown).toBeUndefined();
+    expect(chatText(seen)).toBe("1, 2, 3.");
+    expect(stream!.completed).toBe(true);
+    const request = server.requests[0]!;
+    expect(request.url).toBe("/api/gguf/dep_42/v1/chat/completions");
+    expect(request.headers.authorization).toBe(`Bearer ${API_KEY}`);
+    expect(JSON.parse(request.body)).toEqual({ ...chatBody, stream: true });
+  });
+
+  it("plays the spec's mid_stream_error: the catalog's server_error entry decides, status stays 200", async () => {
+    const { client, server } = await setup([{ steps: [chatExamples.mid_stream_error!] }]);
+    const { stream } = await client.stream("/v1/chat/completions", { body: chatBody });
+    const { seen, thrown } = await consume(stream!);
+    expect(seen).toHaveLength(1);
+    expect(thrown).toBeInstanceOf(ProviderError);
+    expect(thrown).toMatchObject({
+      provider: "gguf-cloud",
+      status: 200,
+      type: "server_error",
+      category: "server_error",
+      retryable: true,
+      message: "context shift is disabled",
+      body: { error: { code: 500, message: "context shift is disabled", type: "server_error" } },
+    });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("an unknown error type mid-stream is stream_interrupted", async () => {
+    const { client } = await setup([{ steps: [sseData(chunk("1")), sseData({ error: { code: 500, message: "?", type: "novel_error" } })] }]);
+    const { stream } = await client.stream("/v1/chat/completions", { body: chatBody });
+    expect((await consume(stream!)).thrown).toMatchObject({ status: 200, category: "stream_interrupted", retryable: false });
+  });
+
+  it("an abrupt close, an idle stream and an abort each end with their category", async () => {
+    const { client } = await setup([
+      { steps: [sseData(chunk("1")), { destroy: true }] },
+      { steps: [sseData(chunk("1")), { hang: true }] },
+      { steps: [sseData(chunk("1")), { wait: 2000 }, DONE] },
+    ]);
+    const closed = await client.stream("/v1/chat/completions", { body: chatBody });
+    expect((await consume(closed.stream!)).thrown).toMatchObject({ status: 200, category: "stream_interrupted", retryable: true });
+    const idle = await client.stream("/v1/chat/completions", { body: chatBody, idleTimeoutMs: 100 });
+    expect((await consume(idle.stream!)).thrown).toMatchObject({ status: 200, category: "timeout", retryable: true });
+    const controller = new AbortController();
+    const aborted = await client.stream("/v1/chat/completions", { body: chatBody, signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    expect((await consume(aborted.stream!)).thrown).toMatchObject({ status: 200, category: "aborted", retryable: false });
+  });
+
+  it("retries a 503 Loading model before the first event", async () => {
+    const loading = { error: { code: 503, message: "Loading model", type: "unavailable_error" } };
+    const { client, server, retries } = await setup([jsonReply(503, loading), { steps: [chatExamples.stream!] }]);
+    const { stream, error } = await client.stream("/v1/chat/completions", { body: chatBody });
+    expect(error).toBeUndefined();
+    expect(chatText((await stream!.collect()).events)).toBe("1, 2, 3.");
+    expect(server.requests).toHaveLength(2);
+    expect(retries.map((r) => r.error.type)).toEqual(["unavailable_error"]);
+  });
+});
+
+describe("GGUF Cloud /v1/messages (Anthropic grammar), against a real SSE server", () => {
+  it("plays the spec's complete stream: message_stop is yielded and ends it (no [DONE])", async () => {
+    const { client, server } = await setup([{ steps: [messageExamples.stream!, { hang: true }] }], { authScheme: "xApiKey" });
+    const { stream, error } = await client.stream("/v1/messages", { body: messageBody, params: { header: { "anthropic-version": "2023-06-01" } } });
+    expect(error).toBeUndefined();
+    const { seen, thrown } = await consume(stream!);
+    expect(thrown).toBeUndefined();
+    expect(seen.map((e) => e.type)).toEqual(["message_start", "content_block_start", "content_block_delta", "content_block_stop", "message_delta", "message_stop"]);
+    expect(messageText(seen)).toBe("1, 2, 3.");
+    expect(stream!.completed).toBe(true);
+    const request = server.requests[0]!;
+    expect(request.url).toBe("/api/gguf/dep_42/v1/messages");
+    expect(request.headers["x-api-key"]).toBe(API_KEY);
+    expect(request.headers.authorization).toBeUndefined();
+    expect(request.headers["anthropic-version"]).toBe("2023-06-01");
+    // Completed at message_stop although the server kept the connection open: it is released.
+    await request.closed;
+  });
+
+  it("plays the spec's mid_stream_error: the raw event: error is wrapped and classified", async () => {
+    const { client } = await setup([{ steps: [messageExamples.mid_stream_error!] }]);
+    const { stream } = await client.stream("/v1/messages", { body: messageBody });
+    const { seen, thrown } = await consume(stream!);
+    expect(seen.map((e) => e.type)).toEqual(["message_start"]);
+    expect(thrown).toMatchObject({
+      provider: "gguf-cloud",
+      status: 200,
+      type: "server_error",
+      category: "server_error",
+      retryable: true,
+      message: "context shift is disabled",
+      body: { error: { code: 500, message: "context shift is disabled", type: "server_error" } },
+    });
+  });
+
+  it("a stream that ends without message_stop is stream_interrupted", async () => {
+    const { client } = await setup([{ steps: [start, delta("1, 2")] }]);
+    const { stream } = await client.stream("/v1/messages", { body: messageBody });
+    const { seen, thrown } = await consume(stream!);
+    expect(messageText(seen)).toBe("1, 2");
+    expect(thrown).toMatchObject({ status: 200, category: "stream_interrupted", retryable: true, message: "gguf-cloud: the stream ended before event: message_stop" });
+  });
+
+  it("reassembles events split at every byte, multi-byte text included", async () => {
+    const body = start + delta("Ein, ") + delta("二, ") + delta("3️⃣") + stop;
+    const { client } = await setup([{ steps: [{ bytewise: body, gapMs: 0 }] }]);
+    const { stream } = await client.stream("/v1/messages", { body: messageBody });
+    const { seen, thrown } = await consume(stream!);
+    expect(thrown).toBeUndefined();
+    expect(messageText(seen)).toBe("Ein, 二, 3️⃣");
+  });
+
+  it("retries an event: error that arrives before any event", async () => {
+    const raw = sseEvent("error", { code: 503, message: "Loading model", type: "unavailable_error" });
+    const { client, server } = await setup([{ steps: [raw] }, { steps: [messageExamples.stream!] }]);
+    const { stream, error } = await client.stream("/v1/messages", { body: messageBody });
+    expect(error).toBeUndefined();
+    expect(messageText((await stream!.collect()).events)).toBe("1, 2, 3.");
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("returns a 401 authentication_error without a retry, the key redacted", async () => {
+    const { client, server } = await setup([jsonReply(401, { error: { type: "authentication_error", message: `Invalid API key ${API_KEY}` } })]);
+    const { error } = await client.stream("/v1/messages", { body: messageBody });
+    expect(error).toMatchObject({ status: 401, category: "authentication", retryable: false, message: "Invalid API key [REDACTED]" });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("readStream classifies a response fetched by hand", async () => {
+    server = await startSseServer([{ steps: [messageExamples.mid_stream_error!] }]);
+    const response = await fetch(`${server.url}/v1/messages`, { method: "POST" });
+    const { events, error } = await readStream("/v1/messages", response).collect();
+    expect(events.map((e) => e.type)).toEqual(["message_start"]);
+    expect(error).toMatchObject({ status: 200, type: "server_error" });
+  });
+});
