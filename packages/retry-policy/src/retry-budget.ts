@@ -1,5 +1,10 @@
 export interface RetryBudgetOptions {
-  /** Bucket size. Retries stop while the tokens are at or below half of it. Default 10. */
+  /**
+   * Bucket size. Retries stop while the tokens are at or below half of it. Default 20: a client sends
+   * at most 9 retries into a full outage, and a burst of unlucky failures at a healthy 10 % failure
+   * rate does not switch retries off (with 10, one run of 1,000 calls in seven fell below 99.5 %
+   * success in `pnpm bench`).
+   */
   maxTokens?: number;
   /** Tokens a success earns back. Default 0.2: retries keep flowing up to about a 1-in-6 failure rate. */
   tokenRatio?: number;
@@ -17,7 +22,7 @@ export class RetryBudget {
   #tokens: number;
 
   constructor(options: RetryBudgetOptions = {}) {
-    this.maxTokens = options.maxTokens ?? 10;
+    this.maxTokens = options.maxTokens ?? 20;
     this.tokenRatio = options.tokenRatio ?? 0.2;
     if (!(this.maxTokens > 0) || !Number.isFinite(this.maxTokens)) throw new RangeError("RetryBudget: maxTokens must be a positive number");
     if (!(this.tokenRatio > 0) || !Number.isFinite(this.tokenRatio)) throw new RangeError("RetryBudget: tokenRatio must be a positive number");

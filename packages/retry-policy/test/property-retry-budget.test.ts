@@ -157,3 +157,71 @@ describe("retry decisions (server hints first, never early)", () => {
     );
   });
 });
+
+describe("the default budget, by example", () => {
+  /** mulberry32: a small seeded PRNG, so that these examples are exact. */
+  function prng(seed: number): () => number {
+    let a = seed >>> 0;
+    return () => {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = a;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  /** One client, `calls` calls in a row, each attempt failing (retryably) with probability `rate`. */
+  function successRate(budget: RetryBudget | false, rate: number, calls: number, seed: number): number {
+    const policy = resolveRetryPolicy({ budget });
+    const random = prng(seed);
+    let ok = 0;
+    for (let call = 0; call < calls; call++) {
+      for (let retriesSoFar = 0; ; retriesSoFar++) {
+        if (random() >= rate) {
+          policy.budget?.recordSuccess();
+          ok++;
+          break;
+        }
+        policy.budget?.recordFailure();
+        const decision = decideRetry({ error: retryable(), retriesSoFar, policy, replayable: true, nowMs: 0, deadlineAt: undefined, random });
+        if (!decision.retry) break;
+      }
+    }
+    return ok / calls;
+  }
+
+  it("holds 20 tokens and earns 0.2 per success", () => {
+    const budget = new RetryBudget();
+    expect([budget.maxTokens, budget.tokenRatio]).toEqual([20, 0.2]);
+  });
+
+  it("sends at most 9 retries into a full outage, whatever the number of calls", () => {
+    for (const calls of [1, 10, 1000]) {
+      const rate = successRate(new RetryBudget(), 1, calls, 1);
+      expect(rate).toBe(0);
+    }
+    const policy = resolveRetryPolicy({});
+    let retries = 0;
+    for (let call = 0; call < 1000; call++) {
+      for (let retriesSoFar = 0; ; retriesSoFar++) {
+        policy.budget!.recordFailure();
+        const decision = decideRetry({ error: retryable(), retriesSoFar, policy, replayable: true, nowMs: 0, deadlineAt: undefined, random: () => 0 });
+        if (!decision.retry) break;
+        retries++;
+      }
+    }
+    // 6 here: the failures that end each call (attempts exhausted) cost tokens too. 9 is the bound
+    // (tokens 19 down to 11), reached when every failure is a retried one.
+    expect(retries).toBe(6);
+    expect(retries).toBeLessThanOrEqual(9);
+  });
+
+  it("keeps 1,000 calls at a 10 % transient failure rate at or above 99.5 % success (30 fixed seeds)", () => {
+    const rates = Array.from({ length: 30 }, (_, seed) => successRate(new RetryBudget(), 0.1, 1000, seed + 1));
+    expect(Math.min(...rates)).toBeGreaterThanOrEqual(0.995);
+    // The previous default (10 tokens) fell below 99.5 % on some of the same seeds.
+    const before = Array.from({ length: 30 }, (_, seed) => successRate(new RetryBudget({ maxTokens: 10 }), 0.1, 1000, seed + 1));
+    expect(Math.min(...before)).toBeLessThan(0.995);
+  });
+});
