@@ -147,6 +147,15 @@ describe("stream(): failures after the first event are thrown, classified, and n
     await srv.requests[0]!.closed;
   });
 
+  it("keep-alive comments count as activity for the idle timeout, and are not events", async () => {
+    const beats = Array.from({ length: 5 }, () => [": keep-alive\n\n", { wait: 60 }]).flat();
+    const srv = await serve([{ steps: [data(chunk("a")), ...beats, data(chunk("b")), DONE] }]);
+    const { stream } = await acmeClient(srv.url).stream("/chat/completions", { body: { model: "m" }, idleTimeoutMs: 150 });
+    const { seen, thrown } = await consume(stream!);
+    expect(thrown).toBeUndefined();
+    expect(contents(seen)).toBe("ab");
+  });
+
   it("a slow stream aborted by the caller ends with category aborted, not retryable, connection closed", async () => {
     const slow = Array.from({ length: 50 }, (_, i) => [data(chunk(String(i))), { wait: 40 }]).flat();
     const srv = await serve([{ steps: [...slow, DONE] }]);
@@ -163,6 +172,17 @@ describe("stream(): failures after the first event are thrown, classified, and n
       thrown = error;
     }
     expect(seen).toHaveLength(3);
+    expect(thrown).toMatchObject({ status: 200, category: "aborted", retryable: false });
+    await srv.requests[0]!.closed;
+  });
+
+  it("an abort before iterating ends the stream at once, buffered events dropped, connection closed", async () => {
+    const srv = await serve([{ steps: [data(chunk("a")), data(chunk("b")), { hang: true }] }]);
+    const controller = new AbortController();
+    const { stream } = await acmeClient(srv.url).stream("/chat/completions", { body: { model: "m" }, signal: controller.signal });
+    controller.abort();
+    const { seen, thrown } = await consume(stream!);
+    expect(seen).toEqual([]);
     expect(thrown).toMatchObject({ status: 200, category: "aborted", retryable: false });
     await srv.requests[0]!.closed;
   });

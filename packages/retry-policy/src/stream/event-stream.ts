@@ -58,6 +58,7 @@ export class ProviderEventStream<T, E extends ProviderError = ProviderError> imp
   readonly #source: SseSource;
   readonly #idleTimeoutMs: number;
   readonly #attempts: number;
+  readonly #signal: AbortSignal | undefined;
   readonly #delivered: T[] = [];
   readonly #pending: T[] = [];
   #state: State = "open";
@@ -69,6 +70,7 @@ export class ProviderEventStream<T, E extends ProviderError = ProviderError> imp
     this.response = response;
     this.#idleTimeoutMs = validIdleTimeout(options.idleTimeoutMs);
     this.#attempts = options.attempts ?? 1;
+    this.#signal = options.signal;
     this.#ctx = {
       catalog: options.catalog,
       format: options.format,
@@ -141,6 +143,8 @@ export class ProviderEventStream<T, E extends ProviderError = ProviderError> imp
   }
 
   async #next(): Promise<IteratorResult<T>> {
+    // An abort ends the stream at once, even when events are already buffered.
+    if (this.#state === "open" && this.#signal?.aborted) this.#fail({ kind: "aborted", cause: this.#signal.reason });
     if (this.#pending.length === 0) await this.#fill();
     if (this.#pending.length > 0) {
       const value = this.#pending.shift() as T;
@@ -196,6 +200,7 @@ export class ProviderEventStream<T, E extends ProviderError = ProviderError> imp
 
   #fail(failure: StreamFailure): void {
     this.#state = "failed";
+    if (failure.kind === "aborted") this.#pending.length = 0;
     this.#error = streamError(this.#ctx, failure).with({ attempts: this.#attempts }) as E;
     this.#source.cancel();
   }
