@@ -92,7 +92,7 @@ describe("GGUF Cloud /v1/chat/completions (OpenAI grammar), against a real SSE s
     expect(JSON.parse(request.body)).toEqual({ ...chatBody, stream: true });
   });
 
-  it("plays the spec's mid_stream_error: the catalog's server_error entry decides, status stays 200", async () => {
+  it("plays the spec's mid_stream_error: the type keeps its retryability, the category is stream_interrupted, status stays 200", async () => {
     const { client, server } = await setup([{ steps: [chatExamples.mid_stream_error!] }]);
     const { stream } = await client.stream("/v1/chat/completions", { body: chatBody });
     const { seen, thrown } = await consume(stream!);
@@ -102,7 +102,8 @@ describe("GGUF Cloud /v1/chat/completions (OpenAI grammar), against a real SSE s
       provider: "gguf-cloud",
       status: 200,
       type: "server_error",
-      category: "server_error",
+      // No code: the type keeps the catalog's retryability, and the category says the stream broke.
+      category: "stream_interrupted",
       retryable: true,
       message: "context shift is disabled",
       body: { error: { code: 500, message: "context shift is disabled", type: "server_error" } },
@@ -171,7 +172,8 @@ describe("GGUF Cloud /v1/messages (Anthropic grammar), against a real SSE server
       provider: "gguf-cloud",
       status: 200,
       type: "server_error",
-      category: "server_error",
+      // No code: the type keeps the catalog's retryability, and the category says the stream broke.
+      category: "stream_interrupted",
       retryable: true,
       message: "context shift is disabled",
       body: { error: { code: 500, message: "context shift is disabled", type: "server_error" } },

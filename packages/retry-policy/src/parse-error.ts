@@ -78,6 +78,11 @@ export function parseErrorWith<P extends string, T extends string = string, C ex
 
   let category = entry?.category;
   let retryable = entry?.retryable;
+  if (options.inStream && entry && entry.code === undefined && !entry.stream) {
+    // After the 200 only a known code (or an entry documented as a stream error) names the failure;
+    // a match by type or status keeps its retryability, but what the caller saw is an interrupted stream.
+    category = "stream_interrupted";
+  }
   if (category === undefined || retryable === undefined) {
     // Rule 2: status fallback, only when the catalog knows nothing; an unknown 2xx error is not retryable.
     category = options.inStream ? "stream_interrupted" : success ? "unknown" : defaultCategoryForStatus(status);

@@ -1,7 +1,7 @@
 import { parseErrorWith, type ParseErrorOptions } from "./parse-error.js";
 import type { ErrorCatalog } from "./catalog.js";
 import { ProviderError } from "./provider-error.js";
-import { decideRetry } from "./retry-decision.js";
+import { retryAttempts } from "./retry-loop.js";
 import { resolveRetryPolicy, type RetryOptions, type RetryPolicy } from "./retry-options.js";
 import { defaultRuntime, type RetryRuntime } from "./runtime.js";
 import { toReplayableRequest, type ReplayableRequest } from "./replayable-request.js";
@@ -79,34 +79,10 @@ export function createRetryingFetch(options: RetryingFetchOptions): RetryingFetc
 
 type Attempt = { response: Response; error?: undefined } | { response: Response | undefined; error: ProviderError };
 
-async function runWithRetries(ctx: Context, request: ReplayableRequest): Promise<FetchOutcome> {
-  const { runtime, policy } = ctx;
-  const deadlineAt = ctx.deadlineMs === undefined ? undefined : runtime.now() + ctx.deadlineMs;
-  for (let retries = 0; ; retries++) {
-    const attempt = await sendOnce(ctx, request, deadlineAt);
-    if (!attempt.error) {
-      policy.budget?.recordSuccess();
-      return attempt;
-    }
-    const error = attempt.error.with({ attempts: retries + 1 });
-    if (error.retryable && error.category !== "aborted") policy.budget?.recordFailure();
-    const decision = decideRetry({
-      error,
-      retriesSoFar: retries,
-      policy,
-      replayable: request.replayable,
-      nowMs: runtime.now(),
-      deadlineAt,
-      random: runtime.random,
-    });
-    if (!decision.retry) return { response: attempt.response, error };
-    policy.onRetry?.({ attempt: retries + 1, delayMs: decision.delayMs, error });
-    try {
-      await runtime.sleep(decision.delayMs, request.signal);
-    } catch (cause) {
-      return { response: undefined, error: transportError(ctx.catalog.provider, "aborted", cause, ctx.secrets).with({ attempts: retries + 1 }) };
-    }
-  }
+function runWithRetries(ctx: Context, request: ReplayableRequest): Promise<FetchOutcome> {
+  const deadlineAt = ctx.deadlineMs === undefined ? undefined : ctx.runtime.now() + ctx.deadlineMs;
+  const loop = { provider: ctx.catalog.provider, policy: ctx.policy, runtime: ctx.runtime, secrets: ctx.secrets, replayable: request.replayable, signal: request.signal, deadlineAt };
+  return retryAttempts(loop, () => sendOnce(ctx, request, deadlineAt));
 }
 
 async function sendOnce(ctx: Context, request: ReplayableRequest, deadlineAt: number | undefined): Promise<Attempt> {

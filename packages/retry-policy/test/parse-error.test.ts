@@ -46,6 +46,14 @@ describe("errors inside 2xx bodies", () => {
     expect(parse(200, json({ error: { message: "?" } }), {}, true)).toMatchObject({ category: "stream_interrupted", retryable: false });
     expect(parse(200, json({ error: { code: "stream_broke" } }), {}, true)).toMatchObject({ category: "stream_interrupted", retryable: true });
   });
+
+  it.each([
+    ["a known code keeps its category", { given: { error: { code: "overloaded" } }, want: { category: "unavailable", retryable: true } }],
+    ["a type match keeps retryability, not category", { given: { error: { type: "quota" } }, want: { category: "stream_interrupted", retryable: false } }],
+    ["a retryable type stays retryable", { given: { error: { type: "rate_limit" } }, want: { category: "stream_interrupted", retryable: true } }],
+  ] as const)("in a stream, %s", (_name, { given, want }) => {
+    expect(parse(200, json(given), {}, true)).toMatchObject({ status: 200, ...want });
+  });
 });
 
 describe("what the error carries", () => {

@@ -98,7 +98,7 @@ describe("readEventStream: endings", () => {
     expect({ n: events.length, error, completed }).toEqual({ n: 1, error: undefined, completed: true });
   });
 
-  it("an event: error on the Anthropic route is classified by the catalog after wrapping", async () => {
+  it("an event: error on the Anthropic route is classified after wrapping: retryability from the catalog, category stream_interrupted", async () => {
     const text =
       event("message_start", { type: "message_start", message: { id: "msg_1" } }) +
       event("error", { code: 500, message: "context shift is disabled", type: "server_error" });
@@ -109,7 +109,8 @@ describe("readEventStream: endings", () => {
     expect(error).toMatchObject({
       status: 200,
       type: "server_error",
-      category: "server_error",
+      // No code: the type keeps the catalog's retryability, and the category says the stream broke.
+      category: "stream_interrupted",
       retryable: true,
       message: "context shift is disabled",
       body: { error: { code: 500, message: "context shift is disabled", type: "server_error" } },

@@ -1,11 +1,10 @@
 import type { ErrorCatalog } from "../catalog.js";
 import { ProviderError } from "../provider-error.js";
-import { decideRetry } from "../retry-decision.js";
+import { retryAttempts } from "../retry-loop.js";
 import { resolveRetryPolicy, type RetryPolicy } from "../retry-options.js";
 import { createRetryingFetch, type FetchLike, type RetryingFetchOptions } from "../retrying-fetch.js";
 import { defaultRuntime, type RetryRuntime } from "../runtime.js";
 import { toReplayableRequest, type ReplayableRequest } from "../replayable-request.js";
-import { transportError } from "../transport-errors.js";
 import { ProviderEventStream, validIdleTimeout } from "./event-stream.js";
 import type { StreamFormat } from "./format.js";
 
@@ -68,40 +67,15 @@ export function createStreamingFetch(options: StreamingFetchOptions): StreamingF
   };
 }
 
-async function openWithRetries<T, E extends ProviderError>(
+function openWithRetries<T, E extends ProviderError>(
   ctx: Context,
   request: ReplayableRequest,
   format: StreamFormat,
   idleTimeoutMs: number,
 ): Promise<StreamOutcome<T, E>> {
-  const { runtime, policy } = ctx;
-  const deadlineAt = ctx.options.deadlineMs === undefined ? undefined : runtime.now() + ctx.options.deadlineMs;
-  for (let retries = 0; ; retries++) {
-    const attempt = await openOnce<T, E>(ctx, request, format, idleTimeoutMs, deadlineAt, retries + 1);
-    if (!attempt.error) {
-      policy.budget?.recordSuccess();
-      return attempt;
-    }
-    const error = attempt.error.with({ attempts: retries + 1 }) as E;
-    if (error.retryable && error.category !== "aborted") policy.budget?.recordFailure();
-    const decision = decideRetry({
-      error,
-      retriesSoFar: retries,
-      policy,
-      replayable: request.replayable,
-      nowMs: runtime.now(),
-      deadlineAt,
-      random: runtime.random,
-    });
-    if (!decision.retry) return { response: attempt.response, error };
-    policy.onRetry?.({ attempt: retries + 1, delayMs: decision.delayMs, error });
-    try {
-      await runtime.sleep(decision.delayMs, request.signal);
-    } catch (cause) {
-      const aborted = transportError(ctx.catalog.provider, "aborted", cause, ctx.secrets).with({ attempts: retries + 1 });
-      return { response: undefined, error: aborted as unknown as E };
-    }
-  }
+  const deadlineAt = ctx.options.deadlineMs === undefined ? undefined : ctx.runtime.now() + ctx.options.deadlineMs;
+  const loop = { provider: ctx.catalog.provider, policy: ctx.policy, runtime: ctx.runtime, secrets: ctx.secrets, replayable: request.replayable, signal: request.signal, deadlineAt };
+  return retryAttempts(loop, (attempt) => openOnce<T, E>(ctx, request, format, idleTimeoutMs, deadlineAt, attempt)) as Promise<StreamOutcome<T, E>>;
 }
 
 /** One attempt: the request (classified by the retrying fetch, without its retries), then the first event. */

@@ -1,0 +1,54 @@
+import type { ProviderError } from "./provider-error.js";
+import { decideRetry } from "./retry-decision.js";
+import type { RetryPolicy } from "./retry-options.js";
+import type { RetryRuntime } from "./runtime.js";
+import { transportError } from "./transport-errors.js";
+
+/** What one attempt produced: a success, or a classified failure. */
+export type AttemptResult = { error?: undefined } | { error: ProviderError; response: Response | undefined };
+
+export interface RetryLoop {
+  provider: string;
+  policy: RetryPolicy;
+  runtime: RetryRuntime;
+  secrets: readonly string[];
+  replayable: boolean;
+  signal: AbortSignal | undefined;
+  deadlineAt: number | undefined;
+}
+
+/**
+ * Runs attempts until one succeeds or decideRetry says stop. Shared by the plain and the streaming
+ * fetch, so that both spend the same budget, honour the same hints and report the same retries.
+ */
+export async function retryAttempts<A extends AttemptResult>(
+  loop: RetryLoop,
+  attempt: (attemptNumber: number) => Promise<A>,
+): Promise<A | { error: ProviderError; response: undefined }> {
+  const { runtime, policy } = loop;
+  for (let retries = 0; ; retries++) {
+    const result = await attempt(retries + 1);
+    if (!result.error) {
+      policy.budget?.recordSuccess();
+      return result;
+    }
+    const error = result.error.with({ attempts: retries + 1 });
+    if (error.retryable && error.category !== "aborted") policy.budget?.recordFailure();
+    const decision = decideRetry({
+      error,
+      retriesSoFar: retries,
+      policy,
+      replayable: loop.replayable,
+      nowMs: runtime.now(),
+      deadlineAt: loop.deadlineAt,
+      random: runtime.random,
+    });
+    if (!decision.retry) return { ...result, error };
+    policy.onRetry?.({ attempt: retries + 1, delayMs: decision.delayMs, error });
+    try {
+      await runtime.sleep(decision.delayMs, loop.signal);
+    } catch (cause) {
+      return { response: undefined, error: transportError(loop.provider, "aborted", cause, loop.secrets).with({ attempts: retries + 1 }) };
+    }
+  }
+}
