@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { startTestServer, type RecordedRequest, type Reply, type TestServer } from "@errata/scripts/testing";
-import { ProviderError, type RetryInfo } from "@errata/retry-policy";
+import { clientHarness, startTestServer, type Reply, type TestServer } from "@errata/scripts/testing";
+import { ProviderError } from "@errata/retry-policy";
 import { createClient, defaultBaseUrl, type ClientOptions } from "../src/index.js";
 
 const API_KEY = "sk-gapk-DO-NOT-LEAK-7d31e0";
@@ -33,19 +33,9 @@ afterEach(async () => {
 });
 
 /** A client against a scripted server; waits are recorded instead of slept so that tests stay fast. */
-async function setup(replies: (i: number, request: RecordedRequest) => Reply, options: ClientOptions = {}) {
-  server = await startTestServer(replies);
-  const waits: number[] = [];
-  const retries: RetryInfo[] = [];
-  const client = createClient({
-    apiKey: API_KEY,
-    baseUrl: server.url,
-    runtime: { sleep: async (ms) => void waits.push(ms) },
-    ...options,
-    retry: options.retry === false ? false : { onRetry: (info) => retries.push(info), ...options.retry },
-  });
-  return { client, server, waits, retries };
-}
+const harness = clientHarness(createClient, { apiKey: API_KEY } as ClientOptions);
+afterEach(harness.closeAll);
+const setup = harness.setup;
 
 const backoff = { initialDelayMs: 100, maxDelayMs: 1000, jitter: "none" } as const;
 

@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { startTestServer, type RecordedRequest, type Reply, type TestServer } from "@errata/scripts/testing";
+import { clientHarness, startTestServer, type Reply, type TestServer } from "@errata/scripts/testing";
 import { ProviderError, type FetchLike } from "@errata/retry-policy";
 import { createClient, defaultBaseUrl, type ClientOptions } from "../src/index.js";
 
@@ -42,18 +42,9 @@ afterEach(async () => {
 });
 
 /** A client against a scripted server; backoff waits are recorded instead of slept, with no jitter. */
-async function setup(replies: (i: number, request: RecordedRequest) => Reply, options: ClientOptions = {}) {
-  server = await startTestServer(replies);
-  const waits: number[] = [];
-  const client = createClient({
-    apiKey: API_KEY,
-    baseUrl: server.url,
-    runtime: { sleep: async (ms) => void waits.push(ms) },
-    ...options,
-    retry: options.retry === false ? false : { initialDelayMs: 100, maxDelayMs: 1000, jitter: "none", ...options.retry },
-  });
-  return { client, server, waits };
-}
+const harness = clientHarness(createClient, { apiKey: API_KEY, retry: { initialDelayMs: 100, maxDelayMs: 1000, jitter: "none" } } as ClientOptions);
+afterEach(harness.closeAll);
+const setup = harness.setup;
 
 describe("GGUF Cloud gateway errors, end to end on 127.0.0.1", () => {
   it.each([

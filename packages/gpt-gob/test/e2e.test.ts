@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { startTestServer, type RecordedRequest, type Reply, type TestServer } from "@errata/scripts/testing";
-import { ProviderError, type RetryInfo } from "@errata/retry-policy";
+import { clientHarness, startTestServer, type Reply, type TestServer } from "@errata/scripts/testing";
+import { ProviderError } from "@errata/retry-policy";
 import { createClient, type ClientOptions } from "../src/index.js";
 
 const API_KEY = "gob-test-DO-NOT-LEAK-4f9c2a";
@@ -27,19 +27,9 @@ afterEach(async () => {
 });
 
 /** A client against a scripted server; waits are recorded and shortened so that tests stay fast. */
-async function setup(replies: (i: number, request: RecordedRequest) => Reply, options: ClientOptions = {}) {
-  server = await startTestServer(replies);
-  const waits: number[] = [];
-  const retries: RetryInfo[] = [];
-  const client = createClient({
-    apiKey: API_KEY,
-    baseUrl: server.url,
-    runtime: { sleep: async (ms) => void waits.push(ms) },
-    ...options,
-    retry: options.retry === false ? false : { onRetry: (info) => retries.push(info), ...options.retry },
-  });
-  return { client, server, waits, retries };
-}
+const harness = clientHarness(createClient, { apiKey: API_KEY } as ClientOptions);
+afterEach(harness.closeAll);
+const setup = harness.setup;
 
 describe("GPT Gob end to end, against a real server on 127.0.0.1", () => {
   it("retries 429 gremlin_in_the_pipes after its retry_after, then succeeds", async () => {

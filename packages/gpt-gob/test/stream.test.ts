@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { jsonReply, loadSpec, responseExamples, sseData, startSseServer, type SseReply, type SseServer } from "@errata/scripts/testing";
-import { ProviderError, type RetryInfo } from "@errata/retry-policy";
+import { clientHarness, jsonReply, loadSpec, responseExamples, sseData, startSseServer, type SseServer } from "@errata/scripts/testing";
+import { ProviderError } from "@errata/retry-policy";
 import { createClient, readStream, streamFormats, type ClientOptions, type components } from "../src/index.js";
 
 type Chunk = components["schemas"]["ChatCompletionChunk"];
@@ -31,19 +31,9 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function setup(replies: SseReply[], options: ClientOptions = {}) {
-  server = await startSseServer(replies);
-  const waits: number[] = [];
-  const retries: RetryInfo[] = [];
-  const client = createClient({
-    apiKey: API_KEY,
-    baseUrl: server.url,
-    runtime: { sleep: async (ms) => void waits.push(ms) },
-    ...options,
-    retry: options.retry === false ? false : { onRetry: (info) => retries.push(info), ...options.retry },
-  });
-  return { client, server, waits, retries };
-}
+const harness = clientHarness(createClient, { apiKey: API_KEY } as ClientOptions);
+afterEach(harness.closeAll);
+const setup = harness.setupSse;
 
 async function consume(stream: AsyncIterable<Chunk>) {
   const seen: Chunk[] = [];

@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { startTestServer, type RecordedRequest, type Reply, type TestServer } from "@errata/scripts/testing";
-import { ProviderError, type RetryInfo } from "@errata/retry-policy";
+import { clientHarness, startTestServer, type Reply, type TestServer } from "@errata/scripts/testing";
+import { ProviderError } from "@errata/retry-policy";
 import { createClient, defaultBaseUrl, type ClientOptions } from "../src/index.js";
 
 const API_KEY = "gw-test-DO-NOT-LEAK-7d1e0b";
@@ -38,22 +38,9 @@ afterEach(async () => {
 });
 
 /** A client against a scripted server; waits are recorded instead of slept, backoff without jitter. */
-async function setup(replies: (i: number, request: RecordedRequest) => Reply, options: ClientOptions = {}) {
-  server = await startTestServer(replies);
-  const waits: number[] = [];
-  const retries: RetryInfo[] = [];
-  const client = createClient({
-    apiKey: API_KEY,
-    baseUrl: server.url,
-    runtime: { sleep: async (ms) => void waits.push(ms) },
-    ...options,
-    retry:
-      options.retry === false
-        ? false
-        : { initialDelayMs: 1000, maxDelayMs: 8000, jitter: "none", onRetry: (info) => retries.push(info), ...options.retry },
-  });
-  return { client, server, waits, retries };
-}
+const harness = clientHarness(createClient, { apiKey: API_KEY, retry: { initialDelayMs: 1000, maxDelayMs: 8000, jitter: "none" } } as ClientOptions);
+afterEach(harness.closeAll);
+const setup = harness.setup;
 
 describe("LLM Gateway end to end, against a real server on 127.0.0.1", () => {
   it("defaults to the documented local address", () => {

@@ -105,4 +105,4 @@ export const chunk = (content: string, id = "c1"): Chunk => ({
 
 export const contents = (chunks: readonly Chunk[]): string => chunks.map((c) => c.choices[0]?.delta.content ?? "").join("");
 
-export { data, event } from "./stream-server.js";
+export { sseData as data, sseEvent as event } from "@errata/scripts/testing";

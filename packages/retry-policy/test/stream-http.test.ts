@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ProviderError } from "../src/provider-error.js";
 import { API_KEY, acmeClient, chunk, contents, data, event, type Chunk } from "./stream-fixtures.js";
-import { json, startSseServer, type Reply, type SseServer } from "./stream-server.js";
+import { jsonReply as json, startSseServer, type SseReply as Reply, type SseServer } from "@errata/scripts/testing";
 
 let server: SseServer | undefined;
 afterEach(async () => {

@@ -2,3 +2,4 @@ export { errorExamples, responseExamples, schemaEnum, type SpecExample } from ".
 export { startTestServer, type RecordedRequest, type Reply, type TestServer } from "./test-server.js";
 export { loadSpec } from "../spec.js";
 export { jsonReply, sseData, sseEvent, startSseServer, type RecordedSseRequest, type SseReply, type SseServer, type SseStep } from "./sse-server.js";
+export { clientHarness } from "./client-harness.js";

@@ -1,0 +1,55 @@
+import { startSseServer, type SseReply, type SseServer } from "./sse-server.js";
+import { startTestServer, type RecordedRequest, type Reply, type TestServer } from "./test-server.js";
+
+/** The client options every generated createClient accepts, as far as the harness needs them. */
+interface HarnessOptions {
+  apiKey?: string | undefined;
+  baseUrl?: string;
+  runtime?: { sleep?: (ms: number, signal?: AbortSignal) => Promise<void> };
+  retry?: false | { onRetry?: (info: any) => void };
+}
+
+type RetryInfoOf<O extends HarnessOptions> = Parameters<NonNullable<Extract<O["retry"], object>["onRetry"]>>[0];
+
+/**
+ * Builds clients against real servers on 127.0.0.1 for end-to-end tests. Waits are recorded instead of
+ * slept, so a test can assert the exact delays; `closeAll` (in afterEach) ends every server it started.
+ */
+export function clientHarness<O extends HarnessOptions, C>(
+  createClient: (options: O) => C,
+  defaults: O,
+  /** Appended to the server's URL, for providers whose server URL has a path (GGUF Cloud). */
+  basePath = "",
+) {
+  const open: { close(): Promise<void> }[] = [];
+
+  function connect<S extends { url: string; close(): Promise<void> }>(server: S, options: Partial<O>) {
+    open.push(server);
+    const waits: number[] = [];
+    const retries: RetryInfoOf<O>[] = [];
+    const retry =
+      options.retry === false || (options.retry === undefined && defaults.retry === false)
+        ? false
+        : { ...(defaults.retry || {}), onRetry: (info: RetryInfoOf<O>) => retries.push(info), ...(options.retry || {}) };
+    const client = createClient({
+      ...defaults,
+      baseUrl: server.url + basePath,
+      runtime: { sleep: async (ms: number) => void waits.push(ms) },
+      ...options,
+      retry,
+    } as O);
+    return { client, server, waits, retries };
+  }
+
+  return {
+    /** A scripted JSON/text server: `reply` gets the request number (0-based) and the request. */
+    setup: async (reply: (index: number, request: RecordedRequest) => Reply, options: Partial<O> = {}) =>
+      connect<TestServer>(await startTestServer(reply), options),
+    /** A scripted server-sent-events server. */
+    setupSse: async (replies: SseReply[] | ((index: number) => SseReply), options: Partial<O> = {}) =>
+      connect<SseServer>(await startSseServer(replies), options),
+    closeAll: async () => {
+      await Promise.all(open.splice(0).map((server) => server.close()));
+    },
+  };
+}
