@@ -6,23 +6,22 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { startTestServer, type Reply, type TestServer } from "@errata/scripts/testing";
+import { sseData, startSseServer, startTestServer, type Reply, type SseReply } from "@errata/scripts/testing";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const readme = await readFile(path.join(here, "../../../README.md"), "utf8");
-// The first TypeScript block after "## Usage" is the example a new user copies.
-const usage = readme.slice(readme.indexOf("## Usage"));
-const example = /```ts\n([\s\S]*?)```/.exec(usage)![1]!;
+/** The first TypeScript block after a heading: the example a new user copies from that section. */
+const exampleAfter = (heading: string) => /```ts\n([\s\S]*?)```/.exec(readme.slice(readme.indexOf(heading)))![1]!;
 const tsx = createRequire(import.meta.url).resolve("tsx/cli");
 const dir = await mkdtemp(path.join(tmpdir(), "errata-readme-"));
-const servers: TestServer[] = [];
+const servers: { url: string; close(): Promise<void>; requests: { headers: Record<string, unknown> }[] }[] = [];
 afterAll(async () => {
   await Promise.all(servers.map((s) => s.close()));
   await rm(dir, { recursive: true, force: true });
 });
 
-async function runExample(reply: Reply) {
-  const server = await startTestServer(() => reply);
+async function runExample(example: string, reply: Reply | SseReply) {
+  const server = "steps" in reply ? await startSseServer([reply]) : await startTestServer(() => reply);
   servers.push(server);
   const file = path.join(dir, `example-${servers.length}.mts`);
   const source = example.replace('"@errata/gpt-gob"', JSON.stringify(path.join(here, "../src/index.ts")));
@@ -36,7 +35,7 @@ async function runExample(reply: Reply) {
 
 describe("the README's usage example", () => {
   it("prints the answer on success", async () => {
-    const { stdout, server } = await runExample({
+    const { stdout, server } = await runExample(exampleAfter("## Usage"), {
       status: 200,
       body: { id: "c", object: "chat.completion", created: 1, model: "gob-5.5", choices: [{ index: 0, message: { role: "assistant", content: "Under the third stone." }, finish_reason: "stop" }] },
     });
@@ -45,13 +44,36 @@ describe("the README's usage example", () => {
   });
 
   it("reports a quota error once, without retrying it", async () => {
-    const { stderr, server } = await runExample({
+    const { stderr, server } = await runExample(exampleAfter("## Usage"), {
       status: 429,
       headers: { "x-request-id": "req_q" },
       body: { error: { type: "quota_exceeded", code: "no_treasure_in_hoard", message: "empty", param: null } },
     });
     expect(stderr).toContain("quota_exceeded no_treasure_in_hoard false undefined req_q");
     expect(stderr).toContain("Monthly quota used up");
+    expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe("the README's streaming example", () => {
+  const chunk = (content: string, finish: string | null = null) => ({
+    id: "s", object: "chat.completion.chunk", created: 1, model: "gob-5.5",
+    choices: [{ index: 0, delta: finish ? {} : { content }, finish_reason: finish }],
+  });
+
+  it("prints the chunks of a complete stream", async () => {
+    const { stdout, stderr } = await runExample(exampleAfter("## Streaming"), {
+      steps: [sseData(chunk("Under ")), sseData(chunk("the stone.")), sseData(chunk("", "stop")), sseData("[DONE]")],
+    });
+    expect(stdout).toBe("Under the stone.");
+    expect(stderr).toBe("");
+  });
+
+  it("reports a goblin_distracted frame after partial output, with what arrived kept", async () => {
+    const frame = { error: { type: "server_error", code: "goblin_distracted", message: "shiny", param: null } };
+    const { stdout, stderr, server } = await runExample(exampleAfter("## Streaming"), { steps: [sseData(chunk("Under ")), sseData(frame)] });
+    expect(stdout).toBe("Under ");
+    expect(stderr.trim()).toBe("stream_interrupted goblin_distracted retryable=true after 1 chunks");
     expect(server.requests).toHaveLength(1);
   });
 });
