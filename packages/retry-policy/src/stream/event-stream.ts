@@ -1,11 +1,8 @@
-import type { EventSourceMessage } from "eventsource-parser";
 import type { ErrorCatalog } from "../catalog.js";
-import { parseErrorWith } from "../parse-error.js";
 import { ProviderError } from "../provider-error.js";
+import { transportError } from "../transport-errors.js";
 import type { StreamFormat } from "./format.js";
-import { classifyMessage } from "./frames.js";
-import { SourceFailure, SseSource } from "./sse-source.js";
-import { streamError, type StreamErrorContext, type StreamFailure } from "./stream-errors.js";
+import type { createEngine, StreamEngine } from "./stream-engine.js";
 
 export interface ReadEventStreamOptions {
   /** The provider's generated catalog: in-stream error frames are classified with it. */
@@ -33,8 +30,6 @@ export interface CollectedStream<T, E> {
   completed: boolean;
 }
 
-type State = "open" | "completed" | "failed" | "cancelled";
-
 export function validIdleTimeout(value: number | undefined): number {
   if (value === undefined) return 60_000;
   if (typeof value !== "number" || !(value > 0)) {
@@ -50,50 +45,41 @@ export function validIdleTimeout(value: number | undefined): number {
  * caller's abort) is thrown from the iterator as a ProviderError, after every event that arrived
  * before it has been yielded. `events` keeps what was yielded and `error` keeps the failure, so
  * nothing is lost; `collect()` reads to the end without throwing.
+ *
+ * The reader itself (SSE parsing, frames, state: stream-engine.ts) is loaded on the first read, so
+ * that an app which never streams does not ship it; `client.stream()` hands it in already loaded.
  */
 export class ProviderEventStream<T, E extends ProviderError = ProviderError> implements AsyncIterable<T> {
   /** The response being read. Its body belongs to this stream. */
   readonly response: Response;
-  readonly #ctx: StreamErrorContext;
-  readonly #source: SseSource;
+  readonly #options: ReadEventStreamOptions;
   readonly #idleTimeoutMs: number;
-  readonly #attempts: number;
-  readonly #signal: AbortSignal | undefined;
-  readonly #delivered: T[] = [];
-  readonly #pending: T[] = [];
-  #state: State = "open";
-  #error: E | undefined;
+  #engine: StreamEngine<T, E> | undefined;
+  #loading: Promise<StreamEngine<T, E>> | undefined;
   #locked = false;
-  #queue: Promise<unknown> = Promise.resolve();
+  #cancelled = false;
 
-  constructor(response: Response, options: ReadEventStreamOptions) {
+  /** `engine` is internal: the streaming client passes the reader it has already loaded. */
+  constructor(response: Response, options: ReadEventStreamOptions, engine?: typeof createEngine) {
     this.response = response;
+    this.#options = options;
     this.#idleTimeoutMs = validIdleTimeout(options.idleTimeoutMs);
-    this.#attempts = options.attempts ?? 1;
-    this.#signal = options.signal;
-    this.#ctx = {
-      catalog: options.catalog,
-      format: options.format,
-      response,
-      secrets: options.secrets ?? [],
-      now: options.now ?? Date.now,
-    };
-    this.#source = new SseSource(response.ok ? response.body : null, { idleTimeoutMs: this.#idleTimeoutMs, signal: options.signal });
+    if (engine) this.#engine = engine<T, E>(response, options, this.#idleTimeoutMs);
   }
 
   /** The events yielded so far. */
   get events(): readonly T[] {
-    return this.#delivered;
+    return this.#engine?.events ?? [];
   }
 
   /** The failure that ended the stream, as soon as it is known (it is thrown after the events before it). */
   get error(): E | undefined {
-    return this.#error;
+    return this.#engine?.error;
   }
 
   /** The stream reached its documented end. */
   get completed(): boolean {
-    return this.#state === "completed";
+    return this.#engine?.completed ?? false;
   }
 
   /**
@@ -101,17 +87,14 @@ export class ProviderEventStream<T, E extends ProviderError = ProviderError> imp
    * the stream failed before any event: nothing was delivered, so the request may safely be retried.
    */
   ready(): Promise<E | undefined> {
-    return this.#serial(async () => {
-      await this.#fill();
-      return this.#pending.length === 0 && this.#state === "failed" ? this.#error : undefined;
-    });
+    return this.#use((engine) => engine.ready());
   }
 
   [Symbol.asyncIterator](): AsyncIterator<T> {
     if (this.#locked) throw new TypeError("this stream is already being read: iterate a stream once");
     this.#locked = true;
     return {
-      next: () => this.#serial(() => this.#next()),
+      next: () => this.#use((engine) => engine.next()),
       return: async () => {
         this.cancel();
         return { done: true, value: undefined };
@@ -126,106 +109,32 @@ export class ProviderEventStream<T, E extends ProviderError = ProviderError> imp
     } catch (error) {
       if (!ProviderError.is(error)) throw error;
     }
-    return { events: this.#delivered, error: this.#error, completed: this.completed };
+    return { events: this.events, error: this.error, completed: this.completed };
   }
 
   /** Stops reading and releases the connection. Not an error: `error` stays undefined. */
   cancel(): void {
-    if (this.#state === "open") this.#state = "cancelled";
-    this.#pending.length = 0;
-    this.#source.cancel();
+    if (this.#engine) return this.#engine.cancel();
+    this.#cancelled = true;
+    this.response.body?.cancel().catch(() => {});
   }
 
-  #serial<R>(step: () => Promise<R>): Promise<R> {
-    const run = this.#queue.then(step);
-    this.#queue = run.catch(() => {});
-    return run;
-  }
-
-  async #next(): Promise<IteratorResult<T>> {
-    // An abort ends the stream at once, even when events are already buffered.
-    if (this.#state === "open" && this.#signal?.aborted) this.#fail({ kind: "aborted", cause: this.#signal.reason });
-    if (this.#pending.length === 0) await this.#fill();
-    if (this.#pending.length > 0) {
-      const value = this.#pending.shift() as T;
-      this.#delivered.push(value);
-      return { done: false, value };
-    }
-    if (this.#state === "failed") throw this.#error;
-    return { done: true, value: undefined };
-  }
-
-  /** Reads until an event is pending or the stream has ended. */
-  async #fill(): Promise<void> {
-    if (this.#state === "open" && !this.response.ok) return this.#failHttp();
-    while (this.#pending.length === 0 && this.#state === "open") {
-      let batch;
-      try {
-        batch = await this.#source.read();
-      } catch (failure) {
-        this.#fail(toStreamFailure(failure, this.#idleTimeoutMs));
-        return;
-      }
-      for (const message of batch.messages) this.#accept(message, false);
-      for (const message of batch.incomplete) this.#accept(message, true);
-      if (batch.done && this.#state === "open") {
-        if (this.#ctx.format.terminator) this.#fail({ kind: "truncated" });
-        else this.#state = "completed";
-      }
-    }
-  }
-
-  #accept(message: EventSourceMessage, incomplete: boolean): void {
-    if (this.#state !== "open") return;
-    const frame = classifyMessage(this.#ctx.format, message);
-    switch (frame.kind) {
-      case "event":
-        this.#pending.push(frame.value as T);
-        return;
-      case "end":
-        if ("value" in frame) this.#pending.push(frame.value as T);
-        this.#state = "completed";
-        this.#source.cancel();
-        return;
-      case "error":
-        return this.#fail({ kind: "frame", body: frame.body });
-      case "invalid":
-        // A last event cut off by the end of the body is an interruption, reported as `truncated`.
-        if (!incomplete) this.#fail({ kind: "invalid", data: frame.data });
-        return;
-      case "skip":
-        return;
-    }
-  }
-
-  #fail(failure: StreamFailure): void {
-    this.#state = "failed";
-    if (failure.kind === "aborted") this.#pending.length = 0;
-    this.#error = streamError(this.#ctx, failure).with({ attempts: this.#attempts }) as E;
-    this.#source.cancel();
-  }
-
-  /** A response that is not a 2xx is an ordinary HTTP error (when a caller hands one in). */
-  async #failHttp(): Promise<void> {
-    const { catalog, secrets, now, response } = this.#ctx;
-    const body = await response.text().catch(() => "");
-    const error = parseErrorWith(catalog, { status: response.status, headers: response.headers, body }, { secrets, now });
-    this.#state = "failed";
-    this.#error = (error ?? streamError(this.#ctx, { kind: "truncated" })).with({ attempts: this.#attempts }) as E;
-  }
-}
-
-function toStreamFailure(failure: unknown, idleTimeoutMs: number): StreamFailure {
-  if (!(failure instanceof SourceFailure)) return { kind: "read", cause: failure };
-  switch (failure.kind) {
-    case "idle":
-      return { kind: "idle", idleTimeoutMs };
-    case "aborted":
-      return { kind: "aborted", cause: failure.cause };
-    case "overflow":
-      return { kind: "overflow" };
-    case "read":
-      return { kind: "read", cause: failure.cause };
+  #use<R>(step: (engine: StreamEngine<T, E>) => Promise<R>): Promise<R> {
+    if (this.#engine) return step(this.#engine);
+    this.#loading ??= import("./lazy.js").then(
+      (chunk) => {
+        const engine = (this.#engine = chunk.createEngine<T, E>(this.response, this.#options, this.#idleTimeoutMs));
+        if (this.#cancelled) engine.cancel();
+        return engine;
+      },
+      (cause) => {
+        // The reader could not be loaded (an offline browser): a network failure, as a ProviderError.
+        this.#loading = undefined;
+        const { catalog, secrets } = this.#options;
+        throw transportError(catalog.provider, "network", cause, secrets);
+      },
+    );
+    return this.#loading.then(step);
   }
 }
 

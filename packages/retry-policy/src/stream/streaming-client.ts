@@ -1,14 +1,13 @@
 import type { MaybeOptionalInit } from "openapi-fetch";
-import { authHeaders, bodyAuthSerializer, type AuthPlacement } from "../openapi-fetch/auth.js";
 import { createProviderClient, type ProviderClientOptions, type ProviderClientSetup } from "../openapi-fetch/create-provider-client.js";
-import { resolveBaseUrl } from "../openapi-fetch/server-url.js";
 import type { ProviderClient } from "../openapi-fetch/types.js";
 import type { ProviderError } from "../provider-error.js";
 import { RetryBudget } from "../retry-budget.js";
 import type { RetryOptions } from "../retry-options.js";
-import type { FetchLike } from "../retrying-fetch.js";
+import { transportError } from "../transport-errors.js";
 import type { StreamFormats, StreamHttpMethod } from "./format.js";
-import { createStreamingFetch, type StreamOutcome } from "./streaming-fetch.js";
+import type { StreamCall } from "./stream-call.js";
+import type { StreamOutcome } from "./streaming-fetch.js";
 
 /** A provider's streaming operations by path: the method, and the type of each event (generated). */
 export type StreamMap = Record<string, { method: StreamHttpMethod; event: unknown }>;
@@ -45,8 +44,6 @@ export interface StreamingMethods<Paths extends Record<string, any>, Streams ext
 export type StreamingProviderClient<Paths extends Record<string, any>, Streams extends StreamMap, E extends ProviderError> =
   ProviderClient<Paths, E> & StreamingMethods<Paths, Streams, E>;
 
-const HANDOFF = Symbol("errata.stream-handoff");
-
 /** One budget for the client's plain calls and its streams, so that together they cannot multiply an outage. */
 function shareBudget(retry: RetryOptions | false | undefined): RetryOptions | false {
   if (retry === false) return false;
@@ -54,64 +51,32 @@ function shareBudget(retry: RetryOptions | false | undefined): RetryOptions | fa
   return { ...retry, budget: new RetryBudget(retry?.budget) };
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype;
-}
-
-/** createProviderClient plus `stream`; the generated createClient of every provider calls this. */
+/**
+ * createProviderClient plus `stream`; the generated createClient of every provider calls this.
+ * The SSE machinery (stream-call.ts and what it imports) is loaded by the first `stream()` call, so a
+ * bundler puts it in its own chunk and an app that never streams does not ship it. Every option it
+ * uses has been validated here already: invalid options still throw from createClient.
+ */
 export function createStreamingClient<Paths extends Record<string, any>, Streams extends StreamMap, E extends ProviderError>(
   setup: ProviderClientSetup,
   formats: StreamFormats,
   options: ProviderClientOptions = {},
 ): StreamingProviderClient<Paths, Streams, E> {
-  const retry = shareBudget(options.retry);
-  const client = createProviderClient<Paths, E>(setup, { ...options, retry });
-  const { apiKey, timeoutMs, deadlineMs, fetch, idempotencyHeader, runtime } = options;
-  const open = createStreamingFetch({
-    catalog: setup.catalog,
-    retry,
-    secrets: apiKey ? [apiKey] : [],
-    ...definedOnly({ timeoutMs, deadlineMs, fetch, idempotencyHeader, runtime }),
-  });
-  const requests = requestBuilder(setup, options);
-
-  const stream = async (url: string, init: Record<string, unknown> = {}) => {
-    const format = Object.hasOwn(formats, url) ? formats[url] : undefined;
-    if (!format) {
-      const known = Object.keys(formats).join(", ") || "(none)";
-      throw new TypeError(`${setup.catalog.provider}: ${url} is not a streaming operation; streams: ${known}`);
+  const streamOptions = { ...options, retry: shareBudget(options.retry) };
+  const client = createProviderClient<Paths, E>(setup, streamOptions);
+  let call: StreamCall | undefined;
+  const stream = async (url: string, init?: Record<string, unknown>) => {
+    if (!call) {
+      let chunk: typeof import("./lazy.js");
+      try {
+        chunk = await import("./lazy.js");
+      } catch (cause) {
+        // The chunk could not be loaded (an offline browser): a network failure, returned like any other.
+        return { error: transportError(setup.catalog.provider, "network", cause, options.apiKey ? [options.apiKey] : []), response: undefined };
+      }
+      call ??= chunk.createStreamCall(setup, formats, streamOptions);
     }
-    const { idleTimeoutMs, body, ...rest } = init as StreamCallOptions & Record<string, unknown>;
-    const streamBody = format.requestBody && (body === undefined || isPlainObject(body)) ? { ...body, ...format.requestBody } : body;
-    let outcome: StreamOutcome<unknown, E> | undefined;
-    // openapi-fetch builds the request (URL, params, headers, serialised body); the streaming fetch takes over.
-    const handoff: FetchLike = async (input, requestInit) => {
-      outcome = await open<unknown, E>(input, requestInit, { format, idleTimeoutMs });
-      throw HANDOFF;
-    };
-    try {
-      await requests.request(format.method.toUpperCase(), url, { ...rest, body: streamBody, parseAs: "stream", fetch: handoff });
-    } catch (thrown) {
-      if (thrown !== HANDOFF) throw thrown;
-    }
-    return outcome!;
+    return call(url, init);
   };
   return Object.assign(client, { stream }) as unknown as StreamingProviderClient<Paths, Streams, E>;
-}
-
-/** The same openapi-fetch set-up as createProviderClient's (base URL, key placement), for streams. */
-function requestBuilder(setup: ProviderClientSetup, options: ProviderClientOptions) {
-  const names = Object.keys(setup.authSchemes);
-  const chosen = options.authScheme ?? names[0];
-  const auth: AuthPlacement | undefined = chosen === undefined ? undefined : setup.authSchemes[chosen];
-  const bodySerializer = auth ? bodyAuthSerializer(auth, options.apiKey) : undefined;
-  return setup.createFetchClient({
-    baseUrl: resolveBaseUrl(setup.catalog.provider, setup.server, options as ProviderClientOptions & Record<string, unknown>),
-    headers: { ...options.headers, ...(auth ? authHeaders(auth, options.apiKey) : {}) },
-    ...(bodySerializer ? { bodySerializer } : {}),
-  });
-}
-
-function definedOnly<T extends Record<string, unknown>>(values: T): Partial<T> {
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -1,11 +1,8 @@
-import type { ErrorCatalog } from "../catalog.js";
-import { ProviderError } from "../provider-error.js";
-import { retryAttempts } from "../retry-loop.js";
-import { resolveRetryPolicy, type RetryPolicy } from "../retry-options.js";
-import { createRetryingFetch, type FetchLike, type RetryingFetchOptions } from "../retrying-fetch.js";
-import { defaultRuntime, type RetryRuntime } from "../runtime.js";
-import { toReplayableRequest, type ReplayableRequest } from "../replayable-request.js";
-import { ProviderEventStream, validIdleTimeout } from "./event-stream.js";
+import type { ProviderError } from "../provider-error.js";
+import { resolveRetryPolicy } from "../retry-options.js";
+import { createRetryingFetch, type RetryingFetchOptions } from "../retrying-fetch.js";
+import { transportError } from "../transport-errors.js";
+import { validIdleTimeout, type ProviderEventStream } from "./event-stream.js";
 import type { StreamFormat } from "./format.js";
 
 export interface StreamingFetchOptions extends RetryingFetchOptions {
@@ -31,92 +28,30 @@ export type StreamingFetch = <T, E extends ProviderError = ProviderError>(
   request: StreamRequest,
 ) => Promise<StreamOutcome<T, E>>;
 
-interface Context {
-  catalog: ErrorCatalog;
-  options: StreamingFetchOptions;
-  policy: RetryPolicy;
-  runtime: RetryRuntime;
-  secrets: readonly string[];
-  idleTimeoutMs: number;
-}
-
 /**
  * A fetch for server-sent events. It retries, like the retrying fetch, every failure that happens
  * before the first event has arrived (an HTTP error, a network failure, but also an error frame, an
  * empty stream that breaks off, or silence): nothing has reached the caller yet, so a retry is
  * invisible. Once an event is there it hands the stream over and never restarts it.
+ *
+ * Options are checked here; the implementation (open-stream.ts) is loaded by the first call.
  */
 export function createStreamingFetch(options: StreamingFetchOptions): StreamingFetch {
-  const ctx: Context = {
-    // A 2xx body is the stream itself: it is never read ahead for in-band errors.
-    catalog: { ...options.catalog, errorFormat: { ...options.catalog.errorFormat, inBand: undefined } },
-    options,
-    policy: resolveRetryPolicy(options.retry),
-    runtime: { ...defaultRuntime, ...options.runtime },
-    secrets: options.secrets ?? [],
-    idleTimeoutMs: validIdleTimeout(options.idleTimeoutMs ?? options.timeoutMs),
-  };
+  validIdleTimeout(options.idleTimeoutMs ?? options.timeoutMs);
   createRetryingFetch({ ...options, retry: false }); // validates the remaining options once, up front
-  return async <T, E extends ProviderError>(input: RequestInfo | URL, init: RequestInit | undefined, stream: StreamRequest) => {
-    const idleTimeoutMs = stream.idleTimeoutMs === undefined ? ctx.idleTimeoutMs : validIdleTimeout(stream.idleTimeoutMs);
-    const request = await toReplayableRequest(input, init);
-    if (!request.headers.has("accept")) request.headers.set("accept", "text/event-stream");
-    const idempotency = options.idempotencyHeader;
-    if (idempotency && !request.headers.has(idempotency)) request.headers.set(idempotency, globalThis.crypto.randomUUID());
-    return openWithRetries<T, E>(ctx, request, stream.format, idleTimeoutMs);
+  const policy = resolveRetryPolicy(options.retry);
+  let open: StreamingFetch | undefined;
+  return async (input, init, request) => {
+    if (!open) {
+      let chunk: typeof import("./lazy.js");
+      try {
+        chunk = await import("./lazy.js");
+      } catch (cause) {
+        // The chunk could not be loaded (an offline browser): a network failure, returned like any other.
+        return { error: transportError(options.catalog.provider, "network", cause, options.secrets) as never, response: undefined };
+      }
+      open ??= chunk.createStreamOpener(options, policy);
+    }
+    return open(input, init, request);
   };
-}
-
-function openWithRetries<T, E extends ProviderError>(
-  ctx: Context,
-  request: ReplayableRequest,
-  format: StreamFormat,
-  idleTimeoutMs: number,
-): Promise<StreamOutcome<T, E>> {
-  const deadlineAt = ctx.options.deadlineMs === undefined ? undefined : ctx.runtime.now() + ctx.options.deadlineMs;
-  const loop = { provider: ctx.catalog.provider, policy: ctx.policy, runtime: ctx.runtime, secrets: ctx.secrets, replayable: request.replayable, signal: request.signal, deadlineAt };
-  return retryAttempts(loop, (attempt) => openOnce<T, E>(ctx, request, format, idleTimeoutMs, deadlineAt, attempt)) as Promise<StreamOutcome<T, E>>;
-}
-
-/** One attempt: the request (classified by the retrying fetch, without its retries), then the first event. */
-async function openOnce<T, E extends ProviderError>(
-  ctx: Context,
-  request: ReplayableRequest,
-  format: StreamFormat,
-  idleTimeoutMs: number,
-  deadlineAt: number | undefined,
-  attempt: number,
-): Promise<StreamOutcome<T, E>> {
-  const { options, runtime } = ctx;
-  const remaining = deadlineAt === undefined ? undefined : Math.max(1, deadlineAt - runtime.now());
-  const send = createRetryingFetch({
-    catalog: ctx.catalog,
-    retry: false,
-    secrets: ctx.secrets,
-    runtime,
-    ...definedOnly({ timeoutMs: options.timeoutMs, deadlineMs: remaining, fetch: options.fetch as FetchLike | undefined }),
-  });
-  const outcome = await send(request.url, {
-    ...request.init,
-    method: request.method,
-    headers: request.headers,
-    body: request.body,
-    signal: request.signal ?? null,
-  });
-  if (outcome.error) return { response: outcome.response, error: outcome.error as E };
-  const stream = new ProviderEventStream<T, E>(outcome.response, {
-    catalog: ctx.catalog,
-    format,
-    secrets: ctx.secrets,
-    signal: request.signal,
-    idleTimeoutMs,
-    now: runtime.now,
-    attempts: attempt,
-  });
-  const error = await stream.ready();
-  return error ? { response: outcome.response, error } : { response: outcome.response, stream };
-}
-
-function definedOnly<T extends Record<string, unknown>>(values: T): Partial<T> {
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

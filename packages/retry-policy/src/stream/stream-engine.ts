@@ -1,0 +1,181 @@
+/**
+ * The reader behind ProviderEventStream: SSE parsing, frame classification and the stream's state.
+ * Loaded on first use (see event-stream.ts), so that only apps that stream ship it.
+ */
+import type { EventSourceMessage } from "eventsource-parser";
+import { parseErrorWith } from "../parse-error.js";
+import type { ProviderError } from "../provider-error.js";
+import type { ReadEventStreamOptions } from "./event-stream.js";
+import { classifyMessage } from "./frames.js";
+import { SourceFailure, SseSource } from "./sse-source.js";
+import { streamError, type StreamErrorContext, type StreamFailure } from "./stream-errors.js";
+
+/** What ProviderEventStream delegates to. */
+export interface StreamEngine<T, E> {
+  readonly events: readonly T[];
+  readonly error: E | undefined;
+  readonly completed: boolean;
+  ready(): Promise<E | undefined>;
+  next(): Promise<IteratorResult<T>>;
+  cancel(): void;
+}
+
+type State = "open" | "completed" | "failed" | "cancelled";
+
+export function createEngine<T, E extends ProviderError>(
+  response: Response,
+  options: ReadEventStreamOptions,
+  idleTimeoutMs: number,
+): StreamEngine<T, E> {
+  return new Engine<T, E>(response, options, idleTimeoutMs);
+}
+
+class Engine<T, E extends ProviderError> implements StreamEngine<T, E> {
+  readonly #response: Response;
+  readonly #ctx: StreamErrorContext;
+  readonly #source: SseSource;
+  readonly #idleTimeoutMs: number;
+  readonly #attempts: number;
+  readonly #signal: AbortSignal | undefined;
+  readonly #delivered: T[] = [];
+  readonly #pending: T[] = [];
+  #state: State = "open";
+  #error: E | undefined;
+  #queue: Promise<unknown> = Promise.resolve();
+
+  constructor(response: Response, options: ReadEventStreamOptions, idleTimeoutMs: number) {
+    this.#response = response;
+    this.#idleTimeoutMs = idleTimeoutMs;
+    this.#attempts = options.attempts ?? 1;
+    this.#signal = options.signal;
+    this.#ctx = {
+      catalog: options.catalog,
+      format: options.format,
+      response,
+      secrets: options.secrets ?? [],
+      now: options.now ?? Date.now,
+    };
+    this.#source = new SseSource(response.ok ? response.body : null, { idleTimeoutMs, signal: options.signal });
+  }
+
+  get events(): readonly T[] {
+    return this.#delivered;
+  }
+
+  get error(): E | undefined {
+    return this.#error;
+  }
+
+  get completed(): boolean {
+    return this.#state === "completed";
+  }
+
+  ready(): Promise<E | undefined> {
+    return this.#serial(async () => {
+      await this.#fill();
+      return this.#pending.length === 0 && this.#state === "failed" ? this.#error : undefined;
+    });
+  }
+
+  next(): Promise<IteratorResult<T>> {
+    return this.#serial(() => this.#next());
+  }
+
+  cancel(): void {
+    if (this.#state === "open") this.#state = "cancelled";
+    this.#pending.length = 0;
+    this.#source.cancel();
+  }
+
+  #serial<R>(step: () => Promise<R>): Promise<R> {
+    const run = this.#queue.then(step);
+    this.#queue = run.catch(() => {});
+    return run;
+  }
+
+  async #next(): Promise<IteratorResult<T>> {
+    // An abort ends the stream at once, even when events are already buffered.
+    if (this.#state === "open" && this.#signal?.aborted) this.#fail({ kind: "aborted", cause: this.#signal.reason });
+    if (this.#pending.length === 0) await this.#fill();
+    if (this.#pending.length > 0) {
+      const value = this.#pending.shift() as T;
+      this.#delivered.push(value);
+      return { done: false, value };
+    }
+    if (this.#state === "failed") throw this.#error;
+    return { done: true, value: undefined };
+  }
+
+  /** Reads until an event is pending or the stream has ended. */
+  async #fill(): Promise<void> {
+    if (this.#state === "open" && !this.#response.ok) return this.#failHttp();
+    while (this.#pending.length === 0 && this.#state === "open") {
+      let batch;
+      try {
+        batch = await this.#source.read();
+      } catch (failure) {
+        this.#fail(toStreamFailure(failure, this.#idleTimeoutMs));
+        return;
+      }
+      for (const message of batch.messages) this.#accept(message, false);
+      for (const message of batch.incomplete) this.#accept(message, true);
+      if (batch.done && this.#state === "open") {
+        if (this.#ctx.format.terminator) this.#fail({ kind: "truncated" });
+        else this.#state = "completed";
+      }
+    }
+  }
+
+  #accept(message: EventSourceMessage, incomplete: boolean): void {
+    if (this.#state !== "open") return;
+    const frame = classifyMessage(this.#ctx.format, message);
+    switch (frame.kind) {
+      case "event":
+        this.#pending.push(frame.value as T);
+        return;
+      case "end":
+        if ("value" in frame) this.#pending.push(frame.value as T);
+        this.#state = "completed";
+        this.#source.cancel();
+        return;
+      case "error":
+        return this.#fail({ kind: "frame", body: frame.body });
+      case "invalid":
+        // A last event cut off by the end of the body is an interruption, reported as `truncated`.
+        if (!incomplete) this.#fail({ kind: "invalid", data: frame.data });
+        return;
+      case "skip":
+        return;
+    }
+  }
+
+  #fail(failure: StreamFailure): void {
+    this.#state = "failed";
+    if (failure.kind === "aborted") this.#pending.length = 0;
+    this.#error = streamError(this.#ctx, failure).with({ attempts: this.#attempts }) as E;
+    this.#source.cancel();
+  }
+
+  /** A response that is not a 2xx is an ordinary HTTP error (when a caller hands one in). */
+  async #failHttp(): Promise<void> {
+    const { catalog, secrets, now, response } = this.#ctx;
+    const body = await response.text().catch(() => "");
+    const error = parseErrorWith(catalog, { status: response.status, headers: response.headers, body }, { secrets, now });
+    this.#state = "failed";
+    this.#error = (error ?? streamError(this.#ctx, { kind: "truncated" })).with({ attempts: this.#attempts }) as E;
+  }
+}
+
+function toStreamFailure(failure: unknown, idleTimeoutMs: number): StreamFailure {
+  if (!(failure instanceof SourceFailure)) return { kind: "read", cause: failure };
+  switch (failure.kind) {
+    case "idle":
+      return { kind: "idle", idleTimeoutMs };
+    case "aborted":
+      return { kind: "aborted", cause: failure.cause };
+    case "overflow":
+      return { kind: "overflow" };
+    case "read":
+      return { kind: "read", cause: failure.cause };
+  }
+}
