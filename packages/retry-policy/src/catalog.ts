@@ -1,8 +1,8 @@
 import type { ErrorCategory } from "./categories.js";
 import type { DelaySource } from "./retry-after.js";
 
-/** One documented error, as a spec's `x-errata.errors[]` states it (specs/README.md). */
-export interface CatalogEntry {
+/** What classification reads from one catalog entry: everything but its documentation. */
+export interface ErrorRule {
   readonly status?: number;
   readonly type?: string;
   readonly code?: string;
@@ -11,6 +11,10 @@ export interface CatalogEntry {
   readonly category: ErrorCategory;
   readonly retryAfter?: readonly DelaySource[];
   readonly stream?: boolean;
+}
+
+/** One documented error, as a spec's `x-errata.errors[]` states it (specs/README.md). */
+export interface CatalogEntry extends ErrorRule {
   readonly description: string;
   readonly inferred?: readonly string[];
 }
@@ -25,10 +29,19 @@ export interface ErrorFormat {
   readonly inBand?: { readonly path: string; readonly errorValues: readonly string[] };
 }
 
-/** A provider's error catalog, generated from its spec. */
-export interface ErrorCatalog<Provider extends string = string> {
+/**
+ * What classification reads from a provider's catalog. Every function that classifies takes this, so
+ * a full ErrorCatalog works, and so does the generated clients' copy without descriptions (an app
+ * does not ship the prose it never shows).
+ */
+export interface ErrorRules<Provider extends string = string> {
   readonly provider: Provider;
   readonly errorFormat: ErrorFormat;
+  readonly errors: readonly ErrorRule[];
+}
+
+/** A provider's error catalog, generated from its spec. */
+export interface ErrorCatalog<Provider extends string = string> extends ErrorRules<Provider> {
   readonly errors: readonly CatalogEntry[];
 }
 
@@ -40,12 +53,12 @@ export interface ErrorKeys {
   readonly marker?: string | undefined;
 }
 
-function preferStatus(entries: readonly CatalogEntry[], status: number): CatalogEntry | undefined {
+function preferStatus<E extends ErrorRule>(entries: readonly E[], status: number): E | undefined {
   return entries.find((e) => e.status === status) ?? entries[0];
 }
 
 /** Code, then type, then marker or status (specs/README.md, "How a response is classified"). */
-export function findCatalogEntry(catalog: ErrorCatalog, keys: ErrorKeys): CatalogEntry | undefined {
+export function findCatalogEntry<E extends ErrorRule>(catalog: { readonly errors: readonly E[] }, keys: ErrorKeys): E | undefined {
   const { errors } = catalog;
   if (keys.code !== undefined) {
     const byCode = errors.filter((e) => e.code === keys.code);

@@ -1,5 +1,5 @@
 import { firstString, messageFrom, readPath } from "./body-path.js";
-import { findCatalogEntry, type ErrorCatalog } from "./catalog.js";
+import { findCatalogEntry, type ErrorRules } from "./catalog.js";
 import { defaultCategoryForStatus, isRetryableStatus } from "./categories.js";
 import { toHeaderRecord, type HeaderInput } from "./headers.js";
 import { ProviderError } from "./provider-error.js";
@@ -38,7 +38,7 @@ export function parseBody(body: unknown): unknown {
   }
 }
 
-function inBandMarker(catalog: ErrorCatalog, body: unknown): string | undefined {
+function inBandMarker(catalog: ErrorRules, body: unknown): string | undefined {
   const inBand = catalog.errorFormat.inBand;
   if (!inBand) return undefined;
   const value = readPath(body, inBand.path);
@@ -46,7 +46,7 @@ function inBandMarker(catalog: ErrorCatalog, body: unknown): string | undefined 
 }
 
 /** Whether a success-status body is in fact an error (ModelsLab's 200 `{"status":"error"}`). */
-export function isInBandError(catalog: ErrorCatalog, body: unknown): boolean {
+export function isInBandError(catalog: ErrorRules, body: unknown): boolean {
   return inBandMarker(catalog, parseBody(body)) !== undefined;
 }
 
@@ -60,7 +60,7 @@ function fallbackMessage(provider: string, status: number, body: unknown): strin
  * (including ModelsLab's 200 "processing"), a ProviderError otherwise.
  */
 export function parseErrorWith<P extends string, T extends string = string, C extends string = string>(
-  catalog: ErrorCatalog<P>,
+  catalog: ErrorRules<P>,
   input: ResponseLike,
   options: ParseErrorOptions = {},
 ): ProviderError<P, T, C> | undefined {

@@ -1,5 +1,5 @@
 import { parseErrorWith, type ParseErrorOptions } from "./parse-error.js";
-import type { ErrorCatalog } from "./catalog.js";
+import type { ErrorRules } from "./catalog.js";
 import { ProviderError } from "./provider-error.js";
 import { retryAttempts } from "./retry-loop.js";
 import { resolveRetryPolicy, type RetryOptions, type RetryPolicy } from "./retry-options.js";
@@ -11,7 +11,7 @@ export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promis
 
 export interface RetryingFetchOptions {
   /** The provider's generated catalog: how its errors are recognised and whether they are retryable. */
-  catalog: ErrorCatalog;
+  catalog: ErrorRules;
   /** Retry settings, or false for a single attempt. */
   retry?: RetryOptions | false;
   /** Per attempt, until the response headers (and an error body) have arrived. Default 60000 ms. */
@@ -34,7 +34,7 @@ export type FetchOutcome =
 export type RetryingFetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<FetchOutcome>;
 
 interface Context {
-  catalog: ErrorCatalog;
+  catalog: ErrorRules;
   policy: RetryPolicy;
   timeoutMs: number;
   deadlineMs: number | undefined;

@@ -10,13 +10,25 @@ function absentFields(catalog: Catalog): string {
   return absent.length === 0 ? "" : ` & { ${absent.map((field) => `readonly ${field}: undefined`).join("; ")} }`;
 }
 
-/** `errorCatalog` as a typed constant, and the literal unions of the provider's types and codes. */
+/** The names catalog.ts exports to the package (`errorRules` stays inside it). */
+export function catalogExports(provider: string): string[] {
+  const name = pascalCase(provider);
+  return ["errorCatalog", "provider", `type ${name}Error`, `type ${name}ErrorCode`, `type ${name}ErrorType`];
+}
+
+/**
+ * `errorCatalog` as a typed constant, the literal unions of the provider's types and codes, and
+ * `errorRules`: the same catalog without descriptions and inference notes, which is all that
+ * classification reads. The client and parseError use `errorRules`, so that an app which never shows
+ * the prose does not ship it; `errorCatalog` stays complete for whoever does (docs, tools, tests).
+ */
 export function catalogModule(provider: string, catalog: Catalog): string {
   const name = pascalCase(provider);
   const types = catalog.errors.flatMap((e) => (e.type === undefined ? [] : [e.type]));
   const codes = catalog.errors.flatMap((e) => (e.code === undefined ? [] : [e.code]));
   const constant = { provider, errorFormat: catalog.errorFormat, errors: catalog.errors };
-  return `import type { ErrorCatalog, ProviderError } from "@errata/retry-policy";
+  const rules = catalog.errors.map(({ description: _d, inferred: _i, ...rule }) => `    ${JSON.stringify(rule)},`);
+  return `import type { ErrorCatalog, ErrorRules, ProviderError } from "@errata/retry-policy";
 
 export const provider = ${JSON.stringify(provider)} as const;
 
@@ -31,5 +43,14 @@ export type ${name}Error = ProviderError<typeof provider, ${name}ErrorType, ${na
 
 /** The spec's x-errata: how ${provider} errors are recognised, and what each one means. */
 export const errorCatalog = ${JSON.stringify(constant, null, 2)} as const satisfies ErrorCatalog<typeof provider>;
+
+/** errorCatalog without descriptions and inference notes: what createClient and parseError classify with. */
+export const errorRules = {
+  "provider": ${JSON.stringify(provider)},
+  "errorFormat": ${JSON.stringify(catalog.errorFormat)},
+  "errors": [
+${rules.join("\n")}
+  ],
+} as const satisfies ErrorRules<typeof provider>;
 `;
 }

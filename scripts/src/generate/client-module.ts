@@ -53,10 +53,10 @@ import {
 import type { paths } from "./openapi.js";
 import { createStreamingClient, type StreamingProviderClient } from "@errata/retry-policy/openapi-fetch";
 import { streamFormats, type ${name}Streams } from "./stream.js";
-import { errorCatalog, provider, type ${name}Error, type ${name}ErrorCode, type ${name}ErrorType } from "./catalog.js";
+import { errorRules, provider, type ${name}Error, type ${name}ErrorCode, type ${name}ErrorType } from "./catalog.js";
 
 const setup: ProviderClientSetup = {
-  catalog: errorCatalog,
+  catalog: errorRules,
   server: ${JSON.stringify(setup.server)},
   authSchemes: ${JSON.stringify(setup.authSchemes)},${setup.operations ? `\n  operations: ${JSON.stringify(setup.operations)},` : ""}
   createFetchClient,
@@ -79,7 +79,7 @@ export function createClient(options: ClientOptions = {}): ${name}Client {
 /** Classifies any ${provider} response (from any HTTP stack); undefined when it is a success. */
 export function parseError(input: ResponseLike, options?: ParseErrorOptions): ${name}Error | undefined {
   // The cast only narrows type/code to undefined where the errorFormat has no path for them.
-  return parseErrorWith<typeof provider, ${name}ErrorType, ${name}ErrorCode>(errorCatalog, input, options) as ${name}Error | undefined;
+  return parseErrorWith<typeof provider, ${name}ErrorType, ${name}ErrorCode>(errorRules, input, options) as ${name}Error | undefined;
 }
 `;
 }

@@ -2,7 +2,7 @@ import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { readCatalog } from "../catalog.js";
 import { loadSpec } from "../spec.js";
-import { catalogModule } from "./catalog-module.js";
+import { catalogExports, catalogModule } from "./catalog-module.js";
 import { clientModule } from "./client-module.js";
 import { clientSetup } from "./client-setup.js";
 import { generatedHeader } from "./header.js";
@@ -21,7 +21,7 @@ export async function generateFiles(provider: string): Promise<Record<string, st
     "stream.ts": header + streamModule(provider, spec),
     "index.ts":
       header +
-      `export * from "./catalog.js";\nexport * from "./client.js";\nexport * from "./stream.js";\nexport type { components, operations, paths } from "./openapi.js";\n`,
+      `export { ${catalogExports(provider).join(", ")} } from "./catalog.js";\nexport * from "./client.js";\nexport * from "./stream.js";\nexport type { components, operations, paths } from "./openapi.js";\n`,
   };
 }
 

@@ -116,7 +116,7 @@ export function streamModule(provider: string, spec: Spec): string {
   });
   const formats = Object.fromEntries(streams.map((op) => [op.path, { method: op.method, ...op.format }]));
   return `import { readEventStream, type ProviderEventStream, type ReadEventStreamOptions, type StreamFormats } from "@errata/retry-policy";
-${streams.some((op) => op.dataSchema) ? 'import type { components } from "./openapi.js";\n' : ""}import { errorCatalog, type ${name}Error } from "./catalog.js";
+${streams.some((op) => op.dataSchema) ? 'import type { components } from "./openapi.js";\n' : ""}import { errorRules, type ${name}Error } from "./catalog.js";
 
 /** The spec's streaming operations (x-errata-stream), by path: the method, and the type of each event. */
 export type ${name}Streams = {${entries.length ? `\n${entries.join("\n")}\n` : ""}};
@@ -136,7 +136,7 @@ export function readStream<P extends keyof ${name}Streams>(
   response: Response,
   options: Omit<ReadEventStreamOptions, "catalog" | "format"> = {},
 ): ProviderEventStream<${name}StreamEvent<P>, ${name}Error> {
-  return readEventStream(response, { ...options, catalog: errorCatalog, format: (streamFormats as StreamFormats)[path as string]! });
+  return readEventStream(response, { ...options, catalog: errorRules, format: (streamFormats as StreamFormats)[path as string]! });
 }
 `;
 }

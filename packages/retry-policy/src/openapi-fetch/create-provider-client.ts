@@ -1,5 +1,5 @@
 import type { ClientOptions as FetchClientOptions } from "openapi-fetch";
-import type { ErrorCatalog } from "../catalog.js";
+import type { ErrorRules } from "../catalog.js";
 import { ProviderError } from "../provider-error.js";
 import { createRetryingFetch, type FetchLike, type RetryingFetchOptions } from "../retrying-fetch.js";
 import { authHeaders, bodyAuthSerializer, type AuthPlacement } from "./auth.js";
@@ -20,7 +20,7 @@ export interface ProviderClientOptions extends Omit<RetryingFetchOptions, "catal
 
 /** What the generated `createClient` of each provider package passes in. */
 export interface ProviderClientSetup {
-  catalog: ErrorCatalog;
+  catalog: ErrorRules;
   server: ServerTemplate;
   /** The spec's ways to send the key, by security scheme name; the first is the default. */
   authSchemes: Readonly<Record<string, AuthPlacement>>;

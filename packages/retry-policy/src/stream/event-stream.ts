@@ -1,4 +1,4 @@
-import type { ErrorCatalog } from "../catalog.js";
+import type { ErrorRules } from "../catalog.js";
 import { ProviderError } from "../provider-error.js";
 import { transportError } from "../transport-errors.js";
 import type { StreamFormat } from "./format.js";
@@ -6,7 +6,7 @@ import type { createEngine, StreamEngine } from "./stream-engine.js";
 
 export interface ReadEventStreamOptions {
   /** The provider's generated catalog: in-stream error frames are classified with it. */
-  catalog: ErrorCatalog;
+  catalog: ErrorRules;
   /** The operation's x-errata-stream: terminator and error frames. */
   format: StreamFormat;
   /** Strings that must never appear in an error (the API key). */

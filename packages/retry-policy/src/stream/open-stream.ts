@@ -1,5 +1,5 @@
 /** The streaming fetch itself (see streaming-fetch.ts), loaded on first use. */
-import type { ErrorCatalog } from "../catalog.js";
+import type { ErrorRules } from "../catalog.js";
 import type { ProviderError } from "../provider-error.js";
 import { retryAttempts } from "../retry-loop.js";
 import type { RetryPolicy } from "../retry-options.js";
@@ -12,7 +12,7 @@ import { createEngine } from "./stream-engine.js";
 import type { StreamingFetch, StreamingFetchOptions, StreamOutcome } from "./streaming-fetch.js";
 
 interface Context {
-  catalog: ErrorCatalog;
+  catalog: ErrorRules;
   options: StreamingFetchOptions;
   policy: RetryPolicy;
   runtime: RetryRuntime;

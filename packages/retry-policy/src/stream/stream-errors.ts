@@ -1,4 +1,4 @@
-import type { ErrorCatalog } from "../catalog.js";
+import type { ErrorRules } from "../catalog.js";
 import type { ErrorCategory } from "../categories.js";
 import { toHeaderRecord } from "../headers.js";
 import { parseErrorWith } from "../parse-error.js";
@@ -17,7 +17,7 @@ export type StreamFailure =
   | { kind: "aborted"; cause: unknown };
 
 export interface StreamErrorContext {
-  catalog: ErrorCatalog;
+  catalog: ErrorRules;
   format: StreamFormat;
   response: Response;
   secrets: readonly string[];
