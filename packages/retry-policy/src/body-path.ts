@@ -1,20 +1,13 @@
 /** Reads a dotted path ("error.retry_after") from a parsed JSON body; undefined when absent. */
 export function readPath(body: unknown, path: string): unknown {
-  let node: unknown = body;
-  for (const key of path.split(".")) {
-    if (node === null || typeof node !== "object") return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
+  return path.split(".").reduce<unknown>((node, key) => (node !== null && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), body);
 }
+
+const isText = (value: unknown): value is string => typeof value === "string" && value !== "";
 
 /** The first path holding a non-empty string. Non-strings (llama-server's integer code) are skipped. */
 export function firstString(body: unknown, paths: readonly string[] | undefined): string | undefined {
-  for (const path of paths ?? []) {
-    const value = readPath(body, path);
-    if (typeof value === "string" && value.length > 0) return value;
-  }
-  return undefined;
+  return paths?.map((path) => readPath(body, path)).find(isText);
 }
 
 interface ValidationItem {
@@ -26,14 +19,15 @@ interface ValidationItem {
 export function messageFrom(body: unknown, paths: readonly string[] | undefined): string | undefined {
   for (const path of paths ?? []) {
     const value = readPath(body, path);
-    if (typeof value === "string" && value.length > 0) return value;
+    if (isText(value)) return value;
     if (Array.isArray(value) && value.length > 0) {
-      const parts = value.map((item: ValidationItem) => {
-        const where = Array.isArray(item?.loc) ? item.loc.join(".") : undefined;
-        const what = typeof item?.msg === "string" ? item.msg : JSON.stringify(item);
-        return where ? `${where}: ${what}` : what;
-      });
-      return parts.join("; ");
+      return value
+        .map((item: ValidationItem) => {
+          const where = Array.isArray(item?.loc) ? item.loc.join(".") : "";
+          const what = typeof item?.msg === "string" ? item.msg : JSON.stringify(item);
+          return where ? `${where}: ${what}` : what;
+        })
+        .join("; ");
     }
   }
   return undefined;

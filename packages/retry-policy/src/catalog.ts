@@ -53,26 +53,16 @@ export interface ErrorKeys {
   readonly marker?: string | undefined;
 }
 
-function preferStatus<E extends ErrorRule>(entries: readonly E[], status: number): E | undefined {
-  return entries.find((e) => e.status === status) ?? entries[0];
-}
-
 /** Code, then type, then marker or status (specs/README.md, "How a response is classified"). */
 export function findCatalogEntry<E extends ErrorRule>(catalog: { readonly errors: readonly E[] }, keys: ErrorKeys): E | undefined {
   const { errors } = catalog;
-  if (keys.code !== undefined) {
-    const byCode = errors.filter((e) => e.code === keys.code);
-    if (byCode.length > 0) return preferStatus(byCode, keys.status);
-  }
-  if (keys.type !== undefined) {
-    const byType = errors.filter((e) => e.code === undefined && e.type === keys.type);
-    if (byType.length > 0) return preferStatus(byType, keys.status);
-  }
-  if (keys.marker !== undefined) {
-    const byMarker = errors.find((e) => e.marker === keys.marker && (e.status === undefined || e.status === keys.status));
-    if (byMarker) return byMarker;
-  }
-  return errors.find(
-    (e) => e.status === keys.status && e.code === undefined && e.type === undefined && e.marker === undefined,
+  const { status, type, code, marker } = keys;
+  // Several entries share a code or type (one per status): the one documented for this status wins.
+  const pick = (found: E[]) => found.find((e) => e.status === status) ?? found[0];
+  return (
+    (code !== undefined && pick(errors.filter((e) => e.code === code))) ||
+    (type !== undefined && pick(errors.filter((e) => e.code === undefined && e.type === type))) ||
+    (marker !== undefined && errors.find((e) => e.marker === marker && (e.status ?? status) === status)) ||
+    errors.find((e) => e.status === status && e.code === undefined && e.type === undefined && e.marker === undefined)
   );
 }

@@ -7,20 +7,11 @@ export type HeaderInput =
 /** Lower-cased, single-valued copy of the headers, so that errors stay plain serialisable data. */
 export function toHeaderRecord(input: HeaderInput | undefined): Record<string, string> {
   const out: Record<string, string> = {};
-  if (!input) return out;
-  if (typeof (input as Headers).forEach === "function" && typeof (input as Headers).get === "function") {
-    (input as Headers).forEach((value, key) => {
-      out[key.toLowerCase()] = value;
-    });
-    return out;
-  }
-  if (Symbol.iterator in input) {
-    for (const [key, value] of input as Iterable<readonly [string, string]>) out[key.toLowerCase()] = value;
-    return out;
-  }
-  for (const [key, value] of Object.entries(input)) {
-    if (value === undefined) continue;
-    out[key.toLowerCase()] = Array.isArray(value) ? value.join(", ") : String(value);
-  }
+  const put = (value: unknown, key: string) => {
+    if (value !== undefined) out[key.toLowerCase()] = Array.isArray(value) ? value.join(", ") : String(value);
+  };
+  if (typeof (input as Headers)?.forEach === "function" && typeof (input as Headers).get === "function") (input as Headers).forEach(put);
+  else if (input && Symbol.iterator in input) for (const [key, value] of input as Iterable<readonly [string, string]>) put(value, key);
+  else for (const [key, value] of Object.entries(input ?? {})) put(value, key);
   return out;
 }

@@ -37,89 +37,48 @@ export class ProviderError<
 > extends Error {
   /** Literal discriminant, also across realms and duplicate package copies (see `is`). */
   override readonly name = "ProviderError" as const;
-  readonly provider: P;
-  readonly status: number;
-  readonly category: ErrorCategory;
-  readonly type: OpenUnion<T> | undefined;
-  readonly code: OpenUnion<C> | undefined;
-  readonly retryable: boolean;
-  readonly retryAfterMs: number | undefined;
-  readonly requestId: string | undefined;
-  readonly body: unknown;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly attempts: number;
+  // Declared, not initialised: the constructor assigns them all at once (smaller code, same own properties).
+  declare readonly provider: P;
+  declare readonly status: number;
+  declare readonly category: ErrorCategory;
+  declare readonly type: OpenUnion<T> | undefined;
+  declare readonly code: OpenUnion<C> | undefined;
+  declare readonly retryable: boolean;
+  declare readonly retryAfterMs: number | undefined;
+  declare readonly requestId: string | undefined;
+  declare readonly body: unknown;
+  declare readonly headers: Readonly<Record<string, string>>;
+  declare readonly attempts: number;
 
-  constructor(init: ProviderErrorInit<P, T, C>) {
-    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
-    this.provider = init.provider;
-    this.status = init.status;
-    this.category = init.category;
-    this.type = init.type;
-    this.code = init.code;
-    this.retryable = init.retryable;
-    this.retryAfterMs = init.retryAfterMs;
-    this.requestId = init.requestId;
-    this.body = init.body;
-    this.headers = init.headers ?? {};
-    this.attempts = init.attempts ?? 1;
+  constructor({ message, cause, ...init }: ProviderErrorInit<P, T, C>) {
+    super(message, cause === undefined ? undefined : { cause });
+    const { provider, status, category, type, code, retryable, retryAfterMs, requestId, body, headers = {}, attempts = 1 } = init;
+    Object.assign(this, { provider, status, category, type, code, retryable, retryAfterMs, requestId, body, headers, attempts });
     Object.defineProperty(this, BRAND, { value: true });
   }
 
   /** True for a ProviderError from any copy of this package or any realm. */
   static is(value: unknown): value is ProviderError {
-    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+    return (value as Record<symbol, unknown> | null)?.[BRAND] === true;
   }
 
   static override [Symbol.hasInstance](value: unknown): boolean {
     // `instanceof ProviderError` also holds across realms and dual ESM/CJS copies.
-    return this === ProviderError ? ProviderError.is(value) : Function.prototype[Symbol.hasInstance].call(this, value);
+    return this === ProviderError ? ProviderError.is(value) : super[Symbol.hasInstance](value);
   }
 
   /** A copy with some fields changed (attempt counts, the final retry decision). */
   with(changes: Partial<ProviderErrorInit<P, T, C>>): ProviderError<P, T, C> {
-    return new ProviderError<P, T, C>({ ...this.toInit(), ...changes });
+    return new ProviderError<P, T, C>({ ...(this as ProviderErrorInit<P, T, C>), message: this.message, cause: this.cause, ...changes });
   }
 
-  private toInit(): ProviderErrorInit<P, T, C> {
-    return {
-      provider: this.provider,
-      status: this.status,
-      category: this.category,
-      type: this.type as T | undefined,
-      code: this.code as C | undefined,
-      message: this.message,
-      retryable: this.retryable,
-      retryAfterMs: this.retryAfterMs,
-      requestId: this.requestId,
-      body: this.body,
-      headers: this.headers,
-      attempts: this.attempts,
-      cause: this.cause,
-    };
-  }
-
+  /** Plain data: every field, and the cause summarised as its name and message. */
   toJSON() {
-    const cause = this.cause instanceof Error ? { name: this.cause.name, message: this.cause.message } : undefined;
-    return {
-      name: this.name,
-      provider: this.provider,
-      status: this.status,
-      category: this.category,
-      type: this.type,
-      code: this.code,
-      message: this.message,
-      retryable: this.retryable,
-      retryAfterMs: this.retryAfterMs,
-      requestId: this.requestId,
-      attempts: this.attempts,
-      body: this.body,
-      headers: this.headers,
-      cause,
-    };
+    const { cause } = this;
+    return { ...this, message: this.message, cause: cause instanceof Error ? { name: cause.name, message: cause.message } : undefined };
   }
 
-  [INSPECT](_depth: number, options: { stylize?: unknown }, inspect?: (value: unknown, opts: unknown) => string) {
-    const detail = inspect ? inspect(this.toJSON(), options) : JSON.stringify(this.toJSON());
-    return `ProviderError: ${this.message} ${detail}`;
+  [INSPECT](_depth: number, options: unknown, inspect?: (value: unknown, opts: unknown) => string) {
+    return `ProviderError: ${this.message} ${inspect ? inspect(this.toJSON(), options) : JSON.stringify(this)}`;
   }
 }

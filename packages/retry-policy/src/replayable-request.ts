@@ -11,39 +11,20 @@ export interface ReplayableRequest {
   init: RequestInit;
 }
 
-function isStreamBody(body: unknown): boolean {
-  return (
-    typeof body === "object" &&
-    body !== null &&
-    (typeof (body as ReadableStream).getReader === "function" || Symbol.asyncIterator in body)
-  );
-}
-
 /** Normalises fetch's arguments; a Request body is read once into bytes. */
 export async function toReplayableRequest(input: RequestInfo | URL, init: RequestInit = {}): Promise<ReplayableRequest> {
-  if (typeof input === "string" || input instanceof URL) {
-    const body = (init.body ?? null) as BodyInit | null;
-    return {
-      url: String(input),
-      method: (init.method ?? "GET").toUpperCase(),
-      headers: new Headers(init.headers),
-      body,
-      replayable: !isStreamBody(body),
-      signal: init.signal ?? undefined,
-      init,
-    };
-  }
-  const request = input as Request;
-  const headers = new Headers(request.headers);
-  if (init.headers) new Headers(init.headers).forEach((value, key) => headers.set(key, value));
-  const body = init.body !== undefined ? init.body : request.body ? await request.arrayBuffer() : null;
+  const request = typeof input === "string" || input instanceof URL ? undefined : (input as Request);
+  const headers = new Headers(request?.headers);
+  new Headers(init.headers).forEach((value, key) => headers.set(key, value));
+  const body = init.body !== undefined ? init.body : request?.body ? await request.arrayBuffer() : null;
   return {
-    url: request.url,
-    method: (init.method ?? request.method).toUpperCase(),
+    url: request ? request.url : String(input),
+    method: (init.method ?? request?.method ?? "GET").toUpperCase(),
     headers,
     body,
-    replayable: !isStreamBody(body),
-    signal: init.signal ?? request.signal ?? undefined,
-    init: { redirect: request.redirect, credentials: request.credentials, ...init },
+    // A stream can be read once: it is sent, never retried.
+    replayable: !(body !== null && typeof body === "object" && (typeof (body as ReadableStream).getReader === "function" || Symbol.asyncIterator in body)),
+    signal: init.signal ?? request?.signal ?? undefined,
+    init: request ? { redirect: request.redirect, credentials: request.credentials, ...init } : init,
   };
 }

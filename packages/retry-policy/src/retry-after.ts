@@ -5,34 +5,30 @@ export type DelaySource =
   | { readonly in: "body"; readonly path: string; readonly unit?: "s" | "ms" }
   | { readonly in: "header"; readonly name: string; readonly format?: "seconds" | "ms" | "duration" | "http-date" };
 
-const DURATION_PART = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
-const DURATION_WHOLE = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/;
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** A usable delay: finite, not negative, whole milliseconds. */
+const usable = (ms: number): number | undefined => (Number.isFinite(ms) && ms >= 0 ? Math.ceil(ms) : undefined);
 
 /** "23s", "1m30s", "250ms", "1.5h" → milliseconds; undefined when it is not such a duration. */
 export function parseDurationMs(value: string): number | undefined {
   const text = value.trim();
-  if (!DURATION_WHOLE.test(text)) return undefined;
+  if (!/^(\d+(\.\d+)?(ms|s|m|h))+$/.test(text)) return undefined;
   let total = 0;
-  for (const [, amount, unit] of text.matchAll(DURATION_PART)) total += Number(amount) * UNIT_MS[unit!]!;
-  return finiteNonNegative(total);
+  for (const [, amount, unit] of text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) total += Number(amount) * UNIT_MS[unit!]!;
+  return usable(total);
 }
 
 /** Plain seconds ("12", "1.5") → ms. */
 export function parseSecondsMs(value: string): number | undefined {
   const text = value.trim();
-  if (!/^\d+(?:\.\d+)?$/.test(text)) return undefined;
-  return finiteNonNegative(Number(text) * 1000);
+  return /^\d+(\.\d+)?$/.test(text) ? usable(Number(text) * 1000) : undefined;
 }
 
 /** An HTTP-date in the future → ms from `nowMs`; a past or invalid date → undefined. */
 export function parseHttpDateMs(value: string, nowMs: number): number | undefined {
-  const text = value.trim();
-  // Date.parse accepts bare numbers as years; an HTTP-date always has letters.
-  if (!/[a-z]/i.test(text)) return undefined;
-  const at = Date.parse(text);
-  if (!Number.isFinite(at)) return undefined;
-  const delta = at - nowMs;
+  // Date.parse accepts bare numbers as years; an HTTP-date always has letters. NaN fails `>= 0`.
+  const delta = /[a-z]/i.test(value) ? Date.parse(value.trim()) - nowMs : Number.NaN;
   return delta >= 0 ? delta : undefined;
 }
 
@@ -41,26 +37,10 @@ export function parseRetryAfterMs(value: string, nowMs: number): number | undefi
   return parseSecondsMs(value) ?? parseHttpDateMs(value, nowMs);
 }
 
-function finiteNonNegative(ms: number): number | undefined {
-  return Number.isFinite(ms) && ms >= 0 ? Math.ceil(ms) : undefined;
-}
-
+/** A number, or a numeric string, in `unitMs` → ms. */
 function fromNumber(value: unknown, unitMs: number): number | undefined {
   const n = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
-  return typeof n === "number" ? finiteNonNegative(n * unitMs) : undefined;
-}
-
-function fromHeader(raw: string, format: "seconds" | "ms" | "duration" | "http-date" | undefined, nowMs: number) {
-  switch (format) {
-    case "ms":
-      return fromNumber(raw, 1);
-    case "duration":
-      return parseDurationMs(raw) ?? parseSecondsMs(raw);
-    case "http-date":
-      return parseHttpDateMs(raw, nowMs);
-    default:
-      return parseRetryAfterMs(raw, nowMs);
-  }
+  return typeof n === "number" ? usable(n * unitMs) : undefined;
 }
 
 /** The delay stated by one documented source, or undefined when it is absent or unusable. */
@@ -72,8 +52,24 @@ export function delayFromSource(
 ): number | undefined {
   if (source.in === "body") return fromNumber(readPath(body, source.path), source.unit === "ms" ? 1 : 1000);
   const raw = headers[source.name.toLowerCase()];
-  return raw === undefined ? undefined : fromHeader(raw, source.format, nowMs);
+  if (raw === undefined) return undefined;
+  switch (source.format) {
+    case "ms":
+      return fromNumber(raw, 1);
+    case "duration":
+      return parseDurationMs(raw) ?? parseSecondsMs(raw);
+    case "http-date":
+      return parseHttpDateMs(raw, nowMs);
+    default:
+      return parseRetryAfterMs(raw, nowMs);
+  }
 }
+
+/** The standard hints, read before any documented source (rule 3). */
+const STANDARD: readonly DelaySource[] = [
+  { in: "header", name: "retry-after-ms", format: "ms" },
+  { in: "header", name: "retry-after" },
+];
 
 /**
  * Rule 3 of DESIGN.md: `retry-after-ms`, then `Retry-After`, then the provider's documented sources
@@ -85,13 +81,7 @@ export function retryDelayMs(
   sources: readonly DelaySource[],
   nowMs: number,
 ): number | undefined {
-  const ms = headers["retry-after-ms"];
-  const fromMs = ms === undefined ? undefined : fromNumber(ms, 1);
-  if (fromMs !== undefined) return fromMs;
-  const ra = headers["retry-after"];
-  const fromRa = ra === undefined ? undefined : parseRetryAfterMs(ra, nowMs);
-  if (fromRa !== undefined) return fromRa;
-  for (const source of sources) {
+  for (const source of [...STANDARD, ...sources]) {
     const delay = delayFromSource(source, headers, body, nowMs);
     if (delay !== undefined) return delay;
   }

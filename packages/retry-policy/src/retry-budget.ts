@@ -22,10 +22,8 @@ export class RetryBudget {
   #tokens: number;
 
   constructor(options: RetryBudgetOptions = {}) {
-    this.maxTokens = options.maxTokens ?? 20;
-    this.tokenRatio = options.tokenRatio ?? 0.2;
-    if (!(this.maxTokens > 0) || !Number.isFinite(this.maxTokens)) throw new RangeError("RetryBudget: maxTokens must be a positive number");
-    if (!(this.tokenRatio > 0) || !Number.isFinite(this.tokenRatio)) throw new RangeError("RetryBudget: tokenRatio must be a positive number");
+    this.maxTokens = positive("maxTokens", options.maxTokens ?? 20);
+    this.tokenRatio = positive("tokenRatio", options.tokenRatio ?? 0.2);
     this.#tokens = this.maxTokens;
   }
 
@@ -45,4 +43,9 @@ export class RetryBudget {
   recordSuccess(): void {
     this.#tokens = Math.min(this.maxTokens, this.#tokens + this.tokenRatio);
   }
+}
+
+function positive(name: string, value: number): number {
+  if (value > 0 && Number.isFinite(value)) return value;
+  throw new RangeError(`RetryBudget: ${name} must be a positive number`);
 }

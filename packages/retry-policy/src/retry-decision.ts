@@ -30,18 +30,15 @@ export interface RetryDecisionInput {
  * the budget is asked last so that a refused retry does not spend anything.
  */
 export function decideRetry(input: RetryDecisionInput): RetryDecision {
-  const { error, policy } = input;
-  if (!error.retryable) return { retry: false, reason: "not_retryable" };
-  if (input.retriesSoFar >= policy.maxRetries) return { retry: false, reason: "attempts_exhausted" };
-  if (!input.replayable) return { retry: false, reason: "body_not_replayable" };
-  let delayMs: number;
-  if (error.retryAfterMs !== undefined) {
-    if (error.retryAfterMs > policy.maxRetryAfterMs) return { retry: false, reason: "retry_after_too_long" };
-    delayMs = error.retryAfterMs;
-  } else {
-    delayMs = backoffDelayMs(input.retriesSoFar + 1, policy, input.random);
-  }
-  if (input.deadlineAt !== undefined && input.nowMs + delayMs >= input.deadlineAt) return { retry: false, reason: "deadline" };
-  if (policy.budget && !policy.budget.canRetry()) return { retry: false, reason: "budget_exhausted" };
+  const { error, policy, retriesSoFar, deadlineAt } = input;
+  const { retryAfterMs } = error;
+  const no = (reason: NoRetryReason): RetryDecision => ({ retry: false, reason });
+  if (!error.retryable) return no("not_retryable");
+  if (retriesSoFar >= policy.maxRetries) return no("attempts_exhausted");
+  if (!input.replayable) return no("body_not_replayable");
+  if (retryAfterMs !== undefined && retryAfterMs > policy.maxRetryAfterMs) return no("retry_after_too_long");
+  const delayMs = retryAfterMs ?? backoffDelayMs(retriesSoFar + 1, policy, input.random);
+  if (deadlineAt !== undefined && input.nowMs + delayMs >= deadlineAt) return no("deadline");
+  if (policy.budget && !policy.budget.canRetry()) return no("budget_exhausted");
   return { retry: true, delayMs };
 }

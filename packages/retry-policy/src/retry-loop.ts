@@ -25,30 +25,23 @@ export async function retryAttempts<A extends AttemptResult>(
   loop: RetryLoop,
   attempt: (attemptNumber: number) => Promise<A>,
 ): Promise<A | { error: ProviderError; response: undefined }> {
-  const { runtime, policy } = loop;
+  const { runtime, policy, provider, secrets } = loop;
   for (let retries = 0; ; retries++) {
     const result = await attempt(retries + 1);
     if (!result.error) {
       policy.budget?.recordSuccess();
       return result;
     }
-    const error = result.error.with({ attempts: retries + 1 });
+    const attempts = retries + 1;
+    const error = result.error.with({ attempts });
     if (error.retryable && error.category !== "aborted") policy.budget?.recordFailure();
-    const decision = decideRetry({
-      error,
-      retriesSoFar: retries,
-      policy,
-      replayable: loop.replayable,
-      nowMs: runtime.now(),
-      deadlineAt: loop.deadlineAt,
-      random: runtime.random,
-    });
+    const decision = decideRetry({ ...loop, error, retriesSoFar: retries, nowMs: runtime.now(), random: runtime.random });
     if (!decision.retry) return { ...result, error };
-    policy.onRetry?.({ attempt: retries + 1, delayMs: decision.delayMs, error });
+    policy.onRetry?.({ attempt: attempts, delayMs: decision.delayMs, error });
     try {
       await runtime.sleep(decision.delayMs, loop.signal);
     } catch (cause) {
-      return { response: undefined, error: transportError(loop.provider, "aborted", cause, loop.secrets).with({ attempts: retries + 1 }) };
+      return { response: undefined, error: transportError(provider, "aborted", cause, secrets).with({ attempts }) };
     }
   }
 }

@@ -47,35 +47,23 @@ export const RETRY_DEFAULTS = {
   jitter: "full",
 } as const satisfies Partial<RetryPolicy>;
 
-function nonNegative(name: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-    throw new RangeError(`retry.${name} must be a finite number >= 0, got ${String(value)}`);
-  }
-  return value;
-}
-
 /** Options → policy. Invalid options are programmer errors and throw (the only thing that does). */
 export function resolveRetryPolicy(options: RetryOptions | false | undefined): RetryPolicy {
-  if (options === false) {
-    return { ...RETRY_DEFAULTS, maxRetries: 0, budget: undefined, onRetry: undefined };
+  if (options === false) return { ...RETRY_DEFAULTS, maxRetries: 0, budget: undefined, onRetry: undefined };
+  const { budget, onRetry, ...given } = options ?? {};
+  const policy: RetryPolicy = { ...RETRY_DEFAULTS, budget: undefined, onRetry };
+  for (const name of ["maxRetries", "initialDelayMs", "maxDelayMs", "maxRetryAfterMs"] as const) {
+    const value = given[name];
+    if (value === undefined) continue;
+    if (typeof value !== "number" || !(value >= 0 && value < Infinity) || (name === "maxRetries" && !Number.isInteger(value))) {
+      throw new RangeError(`retry.${name} must be a finite ${name === "maxRetries" ? "integer" : "number"} >= 0, got ${String(value)}`);
+    }
+    policy[name] = value;
   }
-  const o = options ?? {};
-  const maxRetries = nonNegative("maxRetries", o.maxRetries, RETRY_DEFAULTS.maxRetries);
-  if (!Number.isInteger(maxRetries)) throw new RangeError(`retry.maxRetries must be an integer, got ${maxRetries}`);
-  const initialDelayMs = nonNegative("initialDelayMs", o.initialDelayMs, RETRY_DEFAULTS.initialDelayMs);
-  const maxDelayMs = nonNegative("maxDelayMs", o.maxDelayMs, RETRY_DEFAULTS.maxDelayMs);
-  if (maxDelayMs < initialDelayMs) throw new RangeError("retry.maxDelayMs must be >= retry.initialDelayMs");
-  const jitter = o.jitter ?? RETRY_DEFAULTS.jitter;
+  if (policy.maxDelayMs < policy.initialDelayMs) throw new RangeError("retry.maxDelayMs must be >= retry.initialDelayMs");
+  const jitter = (policy.jitter = given.jitter ?? RETRY_DEFAULTS.jitter);
   if (jitter !== "full" && jitter !== "none") throw new RangeError(`retry.jitter must be "full" or "none", got ${String(jitter)}`);
-  if (o.onRetry !== undefined && typeof o.onRetry !== "function") throw new TypeError("retry.onRetry must be a function");
-  return {
-    maxRetries,
-    initialDelayMs,
-    maxDelayMs,
-    maxRetryAfterMs: nonNegative("maxRetryAfterMs", o.maxRetryAfterMs, RETRY_DEFAULTS.maxRetryAfterMs),
-    jitter,
-    budget: o.budget === false ? undefined : o.budget instanceof RetryBudget ? o.budget : new RetryBudget(o.budget),
-    onRetry: o.onRetry,
-  };
+  if (onRetry !== undefined && typeof onRetry !== "function") throw new TypeError("retry.onRetry must be a function");
+  if (budget !== false) policy.budget = budget instanceof RetryBudget ? budget : new RetryBudget(budget);
+  return policy;
 }
