@@ -1,11 +1,11 @@
-import { parseErrorWith, type ParseErrorOptions } from "./parse-error.js";
+import { parseErrorWith } from "./parse-error.js";
 import type { ErrorRules } from "./catalog.js";
-import { ProviderError } from "./provider-error.js";
-import { retryAttempts } from "./retry-loop.js";
-import { resolveRetryPolicy, type RetryOptions, type RetryPolicy } from "./retry-options.js";
+import type { ProviderError } from "./provider-error.js";
+import { retryAttempts, type AttemptResult } from "./retry-loop.js";
+import { resolveRetryPolicy, type RetryOptions } from "./retry-options.js";
 import { defaultRuntime, type RetryRuntime } from "./runtime.js";
-import { toReplayableRequest, type ReplayableRequest } from "./replayable-request.js";
-import { transportError } from "./transport-errors.js";
+import { toReplayableRequest } from "./replayable-request.js";
+import { transportError, type TransportFailure } from "./transport-errors.js";
 
 export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 
@@ -33,18 +33,7 @@ export type FetchOutcome =
 
 export type RetryingFetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<FetchOutcome>;
 
-interface Context {
-  catalog: ErrorRules;
-  policy: RetryPolicy;
-  timeoutMs: number;
-  deadlineMs: number | undefined;
-  fetch: FetchLike;
-  secrets: readonly string[];
-  idempotencyHeader: string | undefined;
-  runtime: RetryRuntime;
-}
-
-function validTimeout(name: string, value: number | undefined): void {
+function positiveMs(name: string, value: number | undefined): void {
   if (value !== undefined && (typeof value !== "number" || !(value > 0))) {
     throw new RangeError(`${name} must be a positive number of milliseconds, got ${String(value)}`);
   }
@@ -55,72 +44,69 @@ function validTimeout(name: string, value: number | undefined): void {
  * documents as retryable. It never throws for a failed call: it returns `{ error }`.
  */
 export function createRetryingFetch(options: RetryingFetchOptions): RetryingFetch {
-  validTimeout("timeoutMs", options.timeoutMs);
-  validTimeout("deadlineMs", options.deadlineMs);
+  return createFetcher(options);
+}
+
+/**
+ * What the streaming fetch adds to a call: a header to send unless the caller set it, and what an
+ * attempt does with a 2xx that is not an error (open the stream and wait for its first event, whose
+ * failure is then retried like any other).
+ */
+export interface AttemptExtras<O> {
+  defaultHeaders: Readonly<Record<string, string>>;
+  onSuccess: (response: Response, attempt: number, signal: AbortSignal | undefined) => Promise<O>;
+}
+
+/** createRetryingFetch's implementation; the streaming fetch passes `extras` per call (internal). */
+export function createFetcher(options: RetryingFetchOptions) {
+  const { catalog, timeoutMs = 60_000, deadlineMs, secrets = [], idempotencyHeader } = options;
+  positiveMs("timeoutMs", options.timeoutMs);
+  positiveMs("deadlineMs", deadlineMs);
   if (options.fetch !== undefined && typeof options.fetch !== "function") throw new TypeError("fetch must be a function");
-  const ctx: Context = {
-    catalog: options.catalog,
-    policy: resolveRetryPolicy(options.retry),
-    timeoutMs: options.timeoutMs ?? 60_000,
-    deadlineMs: options.deadlineMs,
-    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-    secrets: options.secrets ?? [],
-    idempotencyHeader: options.idempotencyHeader,
-    runtime: { ...defaultRuntime, ...options.runtime },
-  };
-  return async (input, init) => {
+  const fetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const policy = resolveRetryPolicy(options.retry);
+  const runtime: RetryRuntime = { ...defaultRuntime, ...options.runtime };
+  const { provider } = catalog;
+
+  return async <O extends AttemptResult = FetchOutcome>(input: RequestInfo | URL, init?: RequestInit, extras?: AttemptExtras<O>): Promise<O | FetchOutcome> => {
     const request = await toReplayableRequest(input, init);
-    if (ctx.idempotencyHeader && !request.headers.has(ctx.idempotencyHeader)) {
-      request.headers.set(ctx.idempotencyHeader, globalThis.crypto.randomUUID());
-    }
-    return runWithRetries(ctx, request);
-  };
-}
+    const { headers, signal, replayable } = request;
+    const defaults = { ...extras?.defaultHeaders, ...(idempotencyHeader && { [idempotencyHeader]: globalThis.crypto.randomUUID() }) };
+    for (const [name, value] of Object.entries(defaults)) if (!headers.has(name)) headers.set(name, value);
+    const deadlineAt = deadlineMs === undefined ? undefined : runtime.now() + deadlineMs;
+    const failure = (kind: TransportFailure, cause: unknown) => ({ response: undefined, error: transportError(provider, kind, cause, secrets) });
 
-type Attempt = { response: Response; error?: undefined } | { response: Response | undefined; error: ProviderError };
-
-function runWithRetries(ctx: Context, request: ReplayableRequest): Promise<FetchOutcome> {
-  const deadlineAt = ctx.deadlineMs === undefined ? undefined : ctx.runtime.now() + ctx.deadlineMs;
-  const loop = { provider: ctx.catalog.provider, policy: ctx.policy, runtime: ctx.runtime, secrets: ctx.secrets, replayable: request.replayable, signal: request.signal, deadlineAt };
-  return retryAttempts(loop, () => sendOnce(ctx, request, deadlineAt));
-}
-
-async function sendOnce(ctx: Context, request: ReplayableRequest, deadlineAt: number | undefined): Promise<Attempt> {
-  const provider = ctx.catalog.provider;
-  const parseOptions: ParseErrorOptions = { now: ctx.runtime.now, secrets: ctx.secrets };
-  if (request.signal?.aborted) return { response: undefined, error: transportError(provider, "aborted", request.signal.reason, ctx.secrets) };
-
-  const budgetMs = deadlineAt === undefined ? ctx.timeoutMs : Math.min(ctx.timeoutMs, Math.max(0, deadlineAt - ctx.runtime.now()));
-  const timeout = new AbortController();
-  const timer = setTimeout(() => timeout.abort(new DOMException("attempt timed out", "TimeoutError")), budgetMs);
-  const signal = request.signal ? AbortSignal.any([request.signal, timeout.signal]) : timeout.signal;
-  const failure = (cause: unknown): Attempt => {
-    const kind = request.signal?.aborted ? "aborted" : timeout.signal.aborted ? "timeout" : "network";
-    return { response: undefined, error: transportError(provider, kind, cause, ctx.secrets) };
-  };
-  try {
-    const response = await ctx.fetch(request.url, {
-      ...request.init,
-      method: request.method,
-      headers: request.headers,
-      body: request.body,
-      signal,
-      ...(request.replayable ? {} : { duplex: "half" }),
-    } as RequestInit);
-    const success = response.status >= 200 && response.status < 300;
-    if (success && !ctx.catalog.errorFormat.inBand) return { response };
-    // Read the body inside the attempt's timeout: an error body (or an in-band 2xx) decides the retry.
-    const text = await response.text();
-    const error = parseErrorWith(ctx.catalog, { status: response.status, headers: response.headers, body: text }, parseOptions);
-    const replay = new Response(response.status === 204 || response.status === 304 ? null : text, {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
+    // One attempt: the response headers, and an error body (or an in-band 2xx), within the attempt's timeout.
+    const sendOnce = async (): Promise<FetchOutcome> => {
+      if (signal?.aborted) return failure("aborted", signal.reason);
+      const timeout = new AbortController();
+      const budgetMs = deadlineAt === undefined ? timeoutMs : Math.min(timeoutMs, Math.max(0, deadlineAt - runtime.now()));
+      const timer = setTimeout(() => timeout.abort(new DOMException("attempt timed out", "TimeoutError")), budgetMs);
+      try {
+        const response = await fetch(request.url, {
+          ...request.init,
+          method: request.method,
+          headers,
+          body: request.body,
+          signal: signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal,
+          ...(replayable ? {} : { duplex: "half" }),
+        } as RequestInit);
+        const { status } = response;
+        if (status >= 200 && status < 300 && !catalog.errorFormat.inBand) return { response };
+        const text = await response.text();
+        const error = parseErrorWith(catalog, { status, headers: response.headers, body: text }, { now: runtime.now, secrets });
+        // The body was read to classify it: hand the caller an unread copy.
+        const replay = new Response(status === 204 || status === 304 ? null : text, { status, statusText: response.statusText, headers: response.headers });
+        return error ? { response: replay, error } : { response: replay };
+      } catch (cause) {
+        return failure(signal?.aborted ? "aborted" : timeout.signal.aborted ? "timeout" : "network", cause);
+      } finally {
+        clearTimeout(timer);
+      }
+    };
+    return retryAttempts<O | FetchOutcome>({ provider, policy, runtime, secrets, replayable, signal, deadlineAt }, async (attempt) => {
+      const outcome = await sendOnce();
+      return extras && !outcome.error ? extras.onSuccess(outcome.response, attempt, signal) : outcome;
     });
-    return error ? { response: replay, error } : { response: replay };
-  } catch (cause) {
-    return failure(cause);
-  } finally {
-    clearTimeout(timer);
-  }
+  };
 }

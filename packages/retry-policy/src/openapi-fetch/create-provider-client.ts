@@ -1,7 +1,7 @@
 import type { ClientOptions as FetchClientOptions } from "openapi-fetch";
 import type { ErrorRules } from "../catalog.js";
 import { ProviderError } from "../provider-error.js";
-import { createRetryingFetch, type FetchLike, type RetryingFetchOptions } from "../retrying-fetch.js";
+import { createRetryingFetch, type FetchLike, type FetchOutcome, type RetryingFetchOptions } from "../retrying-fetch.js";
 import { authHeaders, bodyAuthSerializer, type AuthPlacement } from "./auth.js";
 import { resolveBaseUrl, type ServerTemplate } from "./server-url.js";
 import type { ProviderClient } from "./types.js";
@@ -38,92 +38,75 @@ export interface OperationSetup {
   readonly anonymous?: true;
 }
 
-class NoResponse extends Error {
-  constructor(readonly providerError: ProviderError) {
-    super(providerError.message);
-  }
-}
-
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH"] as const;
+
+/** Thrown through openapi-fetch when no response arrived: the call returns the retrying fetch's error. */
+const NO_RESPONSE = Symbol("errata.no-response");
 
 /** Builds the typed client: openapi-fetch for typing and serialisation, the retrying fetch underneath. */
 export function createProviderClient<Paths extends Record<string, any>, E extends ProviderError>(
   setup: ProviderClientSetup,
   options: ProviderClientOptions = {},
 ): ProviderClient<Paths, E> {
-  if (options.apiKey !== undefined && typeof options.apiKey !== "string") throw new TypeError("apiKey must be a string");
-  const provider = setup.catalog.provider;
-  const { apiKey, baseUrl, headers, authScheme, retry, timeoutMs, deadlineMs, fetch, idempotencyHeader, runtime } = options;
-  const auth = pickAuth(provider, setup.authSchemes, authScheme);
-  const retrying = createRetryingFetch({
-    catalog: setup.catalog,
-    secrets: apiKey ? [apiKey] : [],
-    ...definedOnly({ retry, timeoutMs, deadlineMs, fetch, idempotencyHeader, runtime }),
-  });
-  const bodySerializer = auth ? bodyAuthSerializer(auth, apiKey) : undefined;
-  const base = setup.createFetchClient({
-    baseUrl: resolveBaseUrl(provider, setup.server, { ...options, baseUrl }),
-    headers: { ...headers, ...(auth ? authHeaders(auth, apiKey) : {}) },
-    ...(bodySerializer ? { bodySerializer } : {}),
+  return buildProviderClient<Paths, E>(setup, options).client;
+}
+
+/** The client, and the openapi-fetch client under it (the streaming client sends its streams through it). */
+export function buildProviderClient<Paths extends Record<string, any>, E extends ProviderError>(setup: ProviderClientSetup, options: ProviderClientOptions) {
+  const { apiKey, headers, authScheme } = options;
+  if (apiKey !== undefined && typeof apiKey !== "string") throw new TypeError("apiKey must be a string");
+  const { catalog, authSchemes, operations } = setup;
+  const { provider } = catalog;
+  const retrying = createRetryingFetch({ ...options, catalog, secrets: apiKey ? [apiKey] : [] });
+  const names = Object.keys(authSchemes);
+  const auth = authSchemes[authScheme ?? names[0]!];
+  if (authScheme !== undefined && !auth) throw new TypeError(`${provider}: authScheme must be one of ${names.join(", ") || "(none)"}, got ${JSON.stringify(authScheme)}`);
+  const keyHeaders = auth ? authHeaders(auth, apiKey) : {};
+  const bodySerializer = auth && bodyAuthSerializer(auth, apiKey);
+  const fetchClient = setup.createFetchClient({
+    baseUrl: resolveBaseUrl(provider, setup.server, options as ProviderClientOptions & Record<string, unknown>),
+    headers: { ...headers, ...keyHeaders },
+    ...(bodySerializer && { bodySerializer }),
   });
 
   const call = async (method: (typeof METHODS)[number], url: string, init: Record<string, unknown> = {}) => {
+    const operation = operations?.[`${method} ${url}`];
     // The key belongs in the body: a call whose body the caller could leave out still carries it.
     if (bodySerializer && init.body === undefined && method !== "GET" && method !== "HEAD") init = { ...init, body: {} };
-    const operation = setup.operations?.[`${method} ${url}`];
     if (operation?.parseAs && init.parseAs === undefined) init = { ...init, parseAs: operation.parseAs };
-    const keyHeader = operation?.anonymous && auth?.in === "header" && apiKey !== undefined ? authHeaders(auth, apiKey) : undefined;
-    let last: { response: Response | undefined; error: ProviderError | undefined } = { response: undefined, error: undefined };
-    const fetchForCall: FetchLike = async (input, requestInit) => {
-      const outcome = await retrying(keyHeader ? withoutHeaders(input, keyHeader) : input, requestInit);
-      last = { response: outcome.response, error: outcome.error };
-      if (outcome.response) return outcome.response;
-      throw new NoResponse(outcome.error!);
+    let last: FetchOutcome | undefined;
+    const fetch: FetchLike = async (input, requestInit) => {
+      // An operation with `security: []` does not send the client-wide key header (a caller's own value stays).
+      if (operation?.anonymous && input instanceof Request) {
+        input = new Request(input);
+        for (const [name, value] of Object.entries(keyHeaders)) if (input.headers.get(name) === value) input.headers.delete(name);
+      }
+      last = await retrying(input, requestInit);
+      if (last.response) return last.response;
+      throw NO_RESPONSE;
     };
     try {
-      const result = await base[method](url, { ...init, fetch: fetchForCall });
-      if (last.error) return { error: last.error, response: result.response };
-      return result;
+      const result = await fetchClient[method](url, { ...init, fetch });
+      return last?.error ? { error: last.error, response: result.response } : result;
     } catch (cause) {
-      if (cause instanceof NoResponse) return { error: cause.providerError, response: undefined };
+      if (cause === NO_RESPONSE) return { error: last!.error, response: undefined };
       // A 2xx body that is not what it claims (malformed JSON): nothing is lost, the text is on the error.
-      const status = last.response?.status ?? 0;
+      const response = last?.response;
       return {
         error: new ProviderError({
           provider,
-          status,
+          status: response?.status ?? 0,
           category: "unknown",
           message: `${provider}: could not read the response body (${cause instanceof Error ? cause.message : String(cause)})`,
           retryable: false,
           cause,
-          headers: last.response ? Object.fromEntries(last.response.headers) : {},
+          headers: response ? Object.fromEntries(response.headers) : {},
         }),
-        response: last.response,
+        response,
       };
     }
   };
 
-  const client: Record<string, unknown> = {};
-  for (const method of METHODS) client[method] = (url: string, init?: Record<string, unknown>) => call(method, url, init);
-  return client as unknown as ProviderClient<Paths, E>;
-}
-
-/** The request without the client-wide key header (an operation with `security: []`); a caller's own value stays. */
-function withoutHeaders(input: RequestInfo | URL, remove: Record<string, string>): RequestInfo | URL {
-  if (!(input instanceof Request)) return input;
-  const request = new Request(input);
-  for (const [name, value] of Object.entries(remove)) if (request.headers.get(name) === value) request.headers.delete(name);
-  return request;
-}
-
-function pickAuth(provider: string, schemes: Readonly<Record<string, AuthPlacement>>, chosen: string | undefined) {
-  const names = Object.keys(schemes);
-  if (chosen === undefined) return names.length > 0 ? schemes[names[0]!] : undefined;
-  const placement = schemes[chosen];
-  if (!placement) throw new TypeError(`${provider}: authScheme must be one of ${names.join(", ") || "(none)"}, got ${JSON.stringify(chosen)}`);
-  return placement;
-}
-
-function definedOnly<T extends Record<string, unknown>>(values: T): Partial<T> {
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
+  const client = Object.fromEntries(METHODS.map((method) => [method, (url: string, init?: Record<string, unknown>) => call(method, url, init)]));
+  return { client: client as unknown as ProviderClient<Paths, E>, fetchClient };
 }

@@ -2,7 +2,11 @@ import type { ErrorRules } from "../catalog.js";
 import { ProviderError } from "../provider-error.js";
 import { transportError } from "../transport-errors.js";
 import type { StreamFormat } from "./format.js";
-import type { createEngine, StreamEngine } from "./stream-engine.js";
+import { validIdleTimeout } from "./idle-timeout.js";
+import { READER_KIT, STREAM_BRAND } from "./kit.js";
+import type { EventStream } from "./reader.js";
+
+export { validIdleTimeout };
 
 export interface ReadEventStreamOptions {
   /** The provider's generated catalog: in-stream error frames are classified with it. */
@@ -30,14 +34,6 @@ export interface CollectedStream<T, E> {
   completed: boolean;
 }
 
-export function validIdleTimeout(value: number | undefined): number {
-  if (value === undefined) return 60_000;
-  if (typeof value !== "number" || !(value > 0)) {
-    throw new RangeError(`idleTimeoutMs must be a positive number of milliseconds, got ${String(value)}`);
-  }
-  return value;
-}
-
 /**
  * A provider's server-sent events as a typed async iterable. Iterate it once with `for await`.
  *
@@ -46,55 +42,68 @@ export function validIdleTimeout(value: number | undefined): number {
  * before it has been yielded. `events` keeps what was yielded and `error` keeps the failure, so
  * nothing is lost; `collect()` reads to the end without throwing.
  *
- * The reader itself (SSE parsing, frames, state: stream-engine.ts) is loaded on the first read, so
- * that an app which never streams does not ship it; `client.stream()` hands it in already loaded.
+ * The reader behind it (SSE parsing, frames, state: reader.ts) is loaded by the first read or
+ * `ready()`, so that an app which never streams does not ship it; if it cannot be loaded (an offline
+ * browser), that is a `network` failure like any other. `client.stream()` returns the reader's
+ * streams directly: they are `instanceof ProviderEventStream` too.
  */
 export class ProviderEventStream<T, E extends ProviderError = ProviderError> implements AsyncIterable<T> {
   /** The response being read. Its body belongs to this stream. */
   readonly response: Response;
   readonly #options: ReadEventStreamOptions;
   readonly #idleTimeoutMs: number;
-  #engine: StreamEngine<T, E> | undefined;
-  #loading: Promise<StreamEngine<T, E>> | undefined;
+  #reader: EventStream<T, E> | undefined;
+  #loading: Promise<EventStream<T, E> | E> | undefined;
+  #iterator: AsyncIterator<T> | undefined;
+  #failed: E | undefined;
   #locked = false;
   #cancelled = false;
 
-  /** `engine` is internal: the streaming client passes the reader it has already loaded. */
-  constructor(response: Response, options: ReadEventStreamOptions, engine?: typeof createEngine) {
+  constructor(response: Response, options: ReadEventStreamOptions) {
     this.response = response;
     this.#options = options;
     this.#idleTimeoutMs = validIdleTimeout(options.idleTimeoutMs);
-    if (engine) this.#engine = engine<T, E>(response, options, this.#idleTimeoutMs);
+    Object.defineProperty(this, STREAM_BRAND, { value: true });
+  }
+
+  /** True for this class's streams and for those `client.stream()` returns. */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return this === ProviderEventStream ? (value as Record<symbol, unknown> | null)?.[STREAM_BRAND] === true : Function.prototype[Symbol.hasInstance].call(this, value);
   }
 
   /** The events yielded so far. */
   get events(): readonly T[] {
-    return this.#engine?.events ?? [];
+    return this.#reader?.events ?? [];
   }
 
   /** The failure that ended the stream, as soon as it is known (it is thrown after the events before it). */
   get error(): E | undefined {
-    return this.#engine?.error;
+    return this.#reader?.error ?? this.#failed;
   }
 
   /** The stream reached its documented end. */
   get completed(): boolean {
-    return this.#engine?.completed ?? false;
+    return this.#reader?.completed ?? false;
   }
 
   /**
    * Waits until the first event has arrived (or the stream has ended). Resolves with the error when
    * the stream failed before any event: nothing was delivered, so the request may safely be retried.
    */
-  ready(): Promise<E | undefined> {
-    return this.#use((engine) => engine.ready());
+  async ready(): Promise<E | undefined> {
+    const reader = await this.#load();
+    return reader instanceof Error ? reader : reader.ready();
   }
 
   [Symbol.asyncIterator](): AsyncIterator<T> {
     if (this.#locked) throw new TypeError("this stream is already being read: iterate a stream once");
     this.#locked = true;
     return {
-      next: () => this.#use((engine) => engine.next()),
+      next: async () => {
+        const reader = await this.#load();
+        if (reader instanceof Error) throw reader;
+        return (this.#iterator ??= reader[Symbol.asyncIterator]()).next();
+      },
       return: async () => {
         this.cancel();
         return { done: true, value: undefined };
@@ -114,27 +123,25 @@ export class ProviderEventStream<T, E extends ProviderError = ProviderError> imp
 
   /** Stops reading and releases the connection. Not an error: `error` stays undefined. */
   cancel(): void {
-    if (this.#engine) return this.#engine.cancel();
     this.#cancelled = true;
-    this.response.body?.cancel().catch(() => {});
+    if (this.#reader) this.#reader.cancel();
+    else this.response.body?.cancel().catch(() => {});
   }
 
-  #use<R>(step: (engine: StreamEngine<T, E>) => Promise<R>): Promise<R> {
-    if (this.#engine) return step(this.#engine);
-    this.#loading ??= import("./lazy.js").then(
-      (chunk) => {
-        const engine = (this.#engine = chunk.createEngine<T, E>(this.response, this.#options, this.#idleTimeoutMs));
-        if (this.#cancelled) engine.cancel();
-        return engine;
+  /** The reader, loaded once; or, when it cannot be loaded, the network failure that ends the stream. */
+  #load(): Promise<EventStream<T, E> | E> {
+    const { catalog, secrets } = this.#options;
+    return (this.#loading ??= import("./lazy.js").then(
+      ({ EventStream }) => {
+        const reader = (this.#reader = new EventStream<T, E>(this.response, this.#options, this.#idleTimeoutMs, READER_KIT));
+        if (this.#cancelled) reader.cancel();
+        return reader;
       },
       (cause) => {
-        // The reader could not be loaded (an offline browser): a network failure, as a ProviderError.
-        this.#loading = undefined;
-        const { catalog, secrets } = this.#options;
-        throw transportError(catalog.provider, "network", cause, secrets);
+        this.cancel();
+        return (this.#failed = transportError(catalog.provider, "network", cause, secrets) as ProviderError as E);
       },
-    );
-    return this.#loading.then(step);
+    ));
   }
 }
 

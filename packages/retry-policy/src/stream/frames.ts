@@ -1,5 +1,4 @@
 import type { EventSourceMessage } from "eventsource-parser";
-import { readPath } from "../body-path.js";
 import type { StreamFormat, StreamMatch } from "./format.js";
 
 /** What one SSE message means for the caller. */
@@ -24,10 +23,19 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
+/** Whether a parsed JSON value holds something at a dotted path (not imported: see StreamKit). */
+function holds(value: unknown, path: string): boolean {
+  for (const key of path.split(".")) {
+    if (value === null || typeof value !== "object") return false;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value !== undefined;
+}
+
 function matches(rule: StreamMatch, message: EventSourceMessage, json: () => unknown): boolean {
   if (rule.event !== undefined && message.event !== rule.event) return false;
   if (rule.data !== undefined && message.data !== rule.data) return false;
-  if (rule.has !== undefined && readPath(json(), rule.has) === undefined) return false;
+  if (rule.has !== undefined && !holds(json(), rule.has)) return false;
   return true;
 }
 

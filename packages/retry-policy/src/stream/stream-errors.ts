@@ -1,10 +1,8 @@
 import type { ErrorRules } from "../catalog.js";
 import type { ErrorCategory } from "../categories.js";
-import { toHeaderRecord } from "../headers.js";
-import { parseErrorWith } from "../parse-error.js";
-import { ProviderError } from "../provider-error.js";
-import { redact } from "../redact.js";
+import type { ProviderError } from "../provider-error.js";
 import type { StreamFormat } from "./format.js";
+import type { ReaderKit } from "./kit.js";
 
 /** Every way a stream can fail after its 2xx headers arrived. */
 export type StreamFailure =
@@ -22,12 +20,7 @@ export interface StreamErrorContext {
   response: Response;
   secrets: readonly string[];
   now: () => number;
-}
-
-interface Verdict {
-  category: ErrorCategory;
-  retryable: boolean;
-  message: string;
+  kit: ReaderKit;
 }
 
 function describeTerminator(format: StreamFormat): string {
@@ -44,49 +37,41 @@ function causeText(cause: unknown): string {
 
 // Rule 4 of DESIGN.md carried over to streams: a broken or silent connection is worth another try
 // (it is the network's fault); a caller's abort is not; a malformed event is an unknown 2xx error.
-function verdict(failure: Exclude<StreamFailure, { kind: "frame" }>, format: StreamFormat): Verdict {
+function verdict(failure: Exclude<StreamFailure, { kind: "frame" }>, format: StreamFormat): [ErrorCategory, boolean, string] {
   switch (failure.kind) {
     case "truncated":
-      return { category: "stream_interrupted", retryable: true, message: `the stream ended before ${describeTerminator(format)}` };
+      return ["stream_interrupted", true, `the stream ended before ${describeTerminator(format)}`];
     case "read":
-      return { category: "stream_interrupted", retryable: true, message: `the stream broke off (${causeText(failure.cause)})` };
+      return ["stream_interrupted", true, `the stream broke off (${causeText(failure.cause)})`];
     case "idle":
-      return { category: "timeout", retryable: true, message: `no event arrived for ${failure.idleTimeoutMs} ms` };
+      return ["timeout", true, `no event arrived for ${failure.idleTimeoutMs} ms`];
     case "aborted":
-      return { category: "aborted", retryable: false, message: "the stream was aborted by the caller" };
+      return ["aborted", false, "the stream was aborted by the caller"];
     case "invalid":
-      return { category: "stream_interrupted", retryable: false, message: "an event's data is not valid JSON" };
+      return ["stream_interrupted", false, "an event's data is not valid JSON"];
     case "overflow":
-      return { category: "stream_interrupted", retryable: false, message: "an event exceeded the parser's buffer limit" };
+      return ["stream_interrupted", false, "an event exceeded the parser's buffer limit"];
   }
 }
 
 /**
  * The ProviderError for a stream failure. Error frames go through the catalog (`inStream`: an
- * unknown code becomes `stream_interrupted`, a known one keeps its entry); the rest are built here
- * with the response's status (the 200) and headers. The API key is redacted everywhere.
+ * unknown code becomes `stream_interrupted`, a known one keeps its entry); the rest get the verdict
+ * above, with the response's status (the 200), headers and request id. The API key is redacted everywhere.
  */
 export function streamError(ctx: StreamErrorContext, failure: StreamFailure): ProviderError {
-  const { catalog, response, secrets } = ctx;
-  if (failure.kind === "frame") {
-    const input = { status: response.status, headers: response.headers, body: failure.body };
-    return parseErrorWith(catalog, input, { inStream: true, secrets, now: ctx.now })!;
-  }
-  const { category, retryable, message } = verdict(failure, ctx.format);
-  const headers = toHeaderRecord(response.headers);
-  const requestId = (catalog.errorFormat.requestIdHeaders ?? ["x-request-id"])
-    .map((name) => headers[name.toLowerCase()])
-    .find((value) => value !== undefined);
-  const cause = "cause" in failure ? failure.cause : undefined;
-  return new ProviderError({
-    provider: catalog.provider,
-    status: response.status,
+  const { catalog, response, secrets, now, kit } = ctx;
+  const input = { status: response.status, headers: response.headers, body: failure.kind === "frame" ? failure.body : failure.kind === "invalid" ? failure.data : undefined };
+  const error = kit.parseErrorWith(catalog, input, { inStream: true, secrets, now })!;
+  if (failure.kind === "frame") return error;
+  const [category, retryable, message] = verdict(failure, ctx.format);
+  return error.with({
     category,
-    message: redact(`${catalog.provider}: ${message}`, secrets),
     retryable,
-    requestId,
-    body: failure.kind === "invalid" ? redact(failure.data, secrets) : undefined,
-    headers: redact(headers, secrets),
-    cause,
+    message: kit.redact(`${catalog.provider}: ${message}`, secrets),
+    type: undefined,
+    code: undefined,
+    retryAfterMs: undefined,
+    cause: "cause" in failure ? failure.cause : undefined,
   });
 }

@@ -1,11 +1,12 @@
 import type { MaybeOptionalInit } from "openapi-fetch";
-import { createProviderClient, type ProviderClientOptions, type ProviderClientSetup } from "../openapi-fetch/create-provider-client.js";
+import { buildProviderClient, type ProviderClientOptions, type ProviderClientSetup } from "../openapi-fetch/create-provider-client.js";
 import type { ProviderClient } from "../openapi-fetch/types.js";
 import type { ProviderError } from "../provider-error.js";
 import { RetryBudget } from "../retry-budget.js";
 import type { RetryOptions } from "../retry-options.js";
 import { transportError } from "../transport-errors.js";
 import type { StreamFormats, StreamHttpMethod } from "./format.js";
+import { STREAMING_KIT } from "./kit.js";
 import type { StreamCall } from "./stream-call.js";
 import type { StreamOutcome } from "./streaming-fetch.js";
 
@@ -53,28 +54,30 @@ function shareBudget(retry: RetryOptions | false | undefined): RetryOptions | fa
 
 /**
  * createProviderClient plus `stream`; the generated createClient of every provider calls this.
- * The SSE machinery (stream-call.ts and what it imports) is loaded by the first `stream()` call, so a
- * bundler puts it in its own chunk and an app that never streams does not ship it. Every option it
- * uses has been validated here already: invalid options still throw from createClient.
+ * The streaming machinery (lazy.ts) is loaded by the first `stream()` call, so that a bundler puts it
+ * in a chunk of its own and an app that never streams does not ship it. Every option it uses has
+ * been checked by createProviderClient: invalid options still throw from createClient.
  */
 export function createStreamingClient<Paths extends Record<string, any>, Streams extends StreamMap, E extends ProviderError>(
   setup: ProviderClientSetup,
   formats: StreamFormats,
   options: ProviderClientOptions = {},
 ): StreamingProviderClient<Paths, Streams, E> {
-  const streamOptions = { ...options, retry: shareBudget(options.retry) };
-  const client = createProviderClient<Paths, E>(setup, streamOptions);
+  const shared = { ...options, retry: shareBudget(options.retry) };
+  const { client, fetchClient } = buildProviderClient<Paths, E>(setup, shared);
+  const { catalog } = setup;
+  const secrets = options.apiKey ? [options.apiKey] : [];
   let call: StreamCall | undefined;
   const stream = async (url: string, init?: Record<string, unknown>) => {
     if (!call) {
-      let chunk: typeof import("./lazy.js");
+      let lazy: typeof import("./lazy.js");
       try {
-        chunk = await import("./lazy.js");
+        lazy = await import("./lazy.js");
       } catch (cause) {
         // The chunk could not be loaded (an offline browser): a network failure, returned like any other.
-        return { error: transportError(setup.catalog.provider, "network", cause, options.apiKey ? [options.apiKey] : []), response: undefined };
+        return { error: transportError(catalog.provider, "network", cause, secrets), response: undefined };
       }
-      call ??= chunk.createStreamCall(setup, formats, streamOptions);
+      call ??= lazy.createStreamCall(fetchClient, formats, { ...shared, catalog, secrets }, STREAMING_KIT);
     }
     return call(url, init);
   };

@@ -1,9 +1,10 @@
 import type { ProviderError } from "../provider-error.js";
-import { resolveRetryPolicy } from "../retry-options.js";
 import { createRetryingFetch, type RetryingFetchOptions } from "../retrying-fetch.js";
 import { transportError } from "../transport-errors.js";
-import { validIdleTimeout, type ProviderEventStream } from "./event-stream.js";
+import type { ProviderEventStream } from "./event-stream.js";
 import type { StreamFormat } from "./format.js";
+import { validIdleTimeout } from "./idle-timeout.js";
+import { STREAMING_KIT } from "./kit.js";
 
 export interface StreamingFetchOptions extends RetryingFetchOptions {
   /** Default for every stream: the longest silence before the first event and between events. Default: timeoutMs, else 60000 ms. */
@@ -33,24 +34,21 @@ export type StreamingFetch = <T, E extends ProviderError = ProviderError>(
  * before the first event has arrived (an HTTP error, a network failure, but also an error frame, an
  * empty stream that breaks off, or silence): nothing has reached the caller yet, so a retry is
  * invisible. Once an event is there it hands the stream over and never restarts it.
- *
- * Options are checked here; the implementation (open-stream.ts) is loaded by the first call.
  */
 export function createStreamingFetch(options: StreamingFetchOptions): StreamingFetch {
+  // Checked here, up front: the implementation (open-stream.ts) is loaded by the first call.
   validIdleTimeout(options.idleTimeoutMs ?? options.timeoutMs);
-  createRetryingFetch({ ...options, retry: false }); // validates the remaining options once, up front
-  const policy = resolveRetryPolicy(options.retry);
+  createRetryingFetch(options);
   let open: StreamingFetch | undefined;
   return async (input, init, request) => {
     if (!open) {
-      let chunk: typeof import("./lazy.js");
+      let lazy: typeof import("./lazy.js");
       try {
-        chunk = await import("./lazy.js");
+        lazy = await import("./lazy.js");
       } catch (cause) {
-        // The chunk could not be loaded (an offline browser): a network failure, returned like any other.
         return { error: transportError(options.catalog.provider, "network", cause, options.secrets) as never, response: undefined };
       }
-      open ??= chunk.createStreamOpener(options, policy);
+      open ??= lazy.createStreamOpener(options, STREAMING_KIT);
     }
     return open(input, init, request);
   };

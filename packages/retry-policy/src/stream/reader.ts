@@ -1,37 +1,27 @@
 /**
- * The reader behind ProviderEventStream: SSE parsing, frame classification and the stream's state.
- * Loaded on first use (see event-stream.ts), so that only apps that stream ship it.
+ * The stream reader: SSE parsing, frame classification and the stream's state, behind the API of
+ * ProviderEventStream. Loaded on first use (lazy.ts), so that only apps that stream ship it; it
+ * imports no value from the rest of the package (see kit.ts).
  */
 import type { EventSourceMessage } from "eventsource-parser";
-import { parseErrorWith } from "../parse-error.js";
 import type { ProviderError } from "../provider-error.js";
-import type { ReadEventStreamOptions } from "./event-stream.js";
+import type { CollectedStream, ReadEventStreamOptions } from "./event-stream.js";
 import { classifyMessage } from "./frames.js";
+import type { ReaderKit } from "./kit.js";
 import { SourceFailure, SseSource } from "./sse-source.js";
 import { streamError, type StreamErrorContext, type StreamFailure } from "./stream-errors.js";
 
-/** What ProviderEventStream delegates to. */
-export interface StreamEngine<T, E> {
-  readonly events: readonly T[];
-  readonly error: E | undefined;
-  readonly completed: boolean;
-  ready(): Promise<E | undefined>;
-  next(): Promise<IteratorResult<T>>;
-  cancel(): void;
-}
-
 type State = "open" | "completed" | "failed" | "cancelled";
 
-export function createEngine<T, E extends ProviderError>(
-  response: Response,
-  options: ReadEventStreamOptions,
-  idleTimeoutMs: number,
-): StreamEngine<T, E> {
-  return new Engine<T, E>(response, options, idleTimeoutMs);
-}
+/** Symbol.for("errata.ProviderEventStream"), as kit.ts's STREAM_BRAND (not imported: see kit.ts). */
+const BRAND = Symbol.for("errata.ProviderEventStream");
 
-class Engine<T, E extends ProviderError> implements StreamEngine<T, E> {
-  readonly #response: Response;
+/**
+ * What `client.stream()` returns and ProviderEventStream delegates to; `instanceof ProviderEventStream`
+ * holds for it (see ProviderEventStream's Symbol.hasInstance).
+ */
+export class EventStream<T, E extends ProviderError = ProviderError> implements AsyncIterable<T> {
+  readonly response: Response;
   readonly #ctx: StreamErrorContext;
   readonly #source: SseSource;
   readonly #idleTimeoutMs: number;
@@ -41,10 +31,12 @@ class Engine<T, E extends ProviderError> implements StreamEngine<T, E> {
   readonly #pending: T[] = [];
   #state: State = "open";
   #error: E | undefined;
+  #locked = false;
   #queue: Promise<unknown> = Promise.resolve();
 
-  constructor(response: Response, options: ReadEventStreamOptions, idleTimeoutMs: number) {
-    this.#response = response;
+  /** `idleTimeoutMs` has been validated by the caller. */
+  constructor(response: Response, options: ReadEventStreamOptions, idleTimeoutMs: number, kit: ReaderKit) {
+    this.response = response;
     this.#idleTimeoutMs = idleTimeoutMs;
     this.#attempts = options.attempts ?? 1;
     this.#signal = options.signal;
@@ -54,8 +46,10 @@ class Engine<T, E extends ProviderError> implements StreamEngine<T, E> {
       response,
       secrets: options.secrets ?? [],
       now: options.now ?? Date.now,
+      kit,
     };
     this.#source = new SseSource(response.ok ? response.body : null, { idleTimeoutMs, signal: options.signal });
+    Object.defineProperty(this, BRAND, { value: true });
   }
 
   get events(): readonly T[] {
@@ -77,8 +71,25 @@ class Engine<T, E extends ProviderError> implements StreamEngine<T, E> {
     });
   }
 
-  next(): Promise<IteratorResult<T>> {
-    return this.#serial(() => this.#next());
+  [Symbol.asyncIterator](): AsyncIterator<T> {
+    if (this.#locked) throw new TypeError("this stream is already being read: iterate a stream once");
+    this.#locked = true;
+    return {
+      next: () => this.#serial(() => this.#next()),
+      return: async () => {
+        this.cancel();
+        return { done: true, value: undefined };
+      },
+    };
+  }
+
+  async collect(): Promise<CollectedStream<T, E>> {
+    try {
+      for await (const _ of this);
+    } catch (error) {
+      if (!this.#ctx.kit.ProviderError.is(error)) throw error;
+    }
+    return { events: this.#delivered, error: this.#error, completed: this.completed };
   }
 
   cancel(): void {
@@ -108,7 +119,7 @@ class Engine<T, E extends ProviderError> implements StreamEngine<T, E> {
 
   /** Reads until an event is pending or the stream has ended. */
   async #fill(): Promise<void> {
-    if (this.#state === "open" && !this.#response.ok) return this.#failHttp();
+    if (this.#state === "open" && !this.response.ok) return this.#failHttp();
     while (this.#pending.length === 0 && this.#state === "open") {
       let batch;
       try {
@@ -158,9 +169,9 @@ class Engine<T, E extends ProviderError> implements StreamEngine<T, E> {
 
   /** A response that is not a 2xx is an ordinary HTTP error (when a caller hands one in). */
   async #failHttp(): Promise<void> {
-    const { catalog, secrets, now, response } = this.#ctx;
+    const { catalog, secrets, now, response, kit } = this.#ctx;
     const body = await response.text().catch(() => "");
-    const error = parseErrorWith(catalog, { status: response.status, headers: response.headers, body }, { secrets, now });
+    const error = kit.parseErrorWith(catalog, { status: response.status, headers: response.headers, body }, { secrets, now });
     this.#state = "failed";
     this.#error = (error ?? streamError(this.#ctx, { kind: "truncated" })).with({ attempts: this.#attempts }) as E;
   }

@@ -1,0 +1,20 @@
+import { parseErrorWith } from "../parse-error.js";
+import { ProviderError } from "../provider-error.js";
+import { redact } from "../redact.js";
+import { createFetcher } from "../retrying-fetch.js";
+import { validIdleTimeout } from "./idle-timeout.js";
+
+/**
+ * What the lazily loaded streaming code (lazy.ts and what it imports) takes from the rest of the
+ * package. It is handed these instead of importing them: a bundler puts every module that both the
+ * lazy chunk and the up-front code import into a chunk of its own, which would split the up-front
+ * bundle into two files (and cost about half a kilobyte of gzip). The lazy modules import types only.
+ */
+export const READER_KIT = { ProviderError, parseErrorWith, redact };
+export const STREAMING_KIT = { ProviderError, parseErrorWith, redact, createFetcher, validIdleTimeout };
+
+export type ReaderKit = typeof READER_KIT;
+export type StreamingKit = typeof STREAMING_KIT;
+
+/** Marks streams from the reader and from ProviderEventStream alike, so `instanceof` holds for both. */
+export const STREAM_BRAND = /* @__PURE__ */ Symbol.for("errata.ProviderEventStream");
