@@ -1,4 +1,4 @@
-import type { Catalog } from "../catalog.js";
+import type { Catalog, CatalogEntry } from "../catalog.js";
 import { literalUnion, pascalCase } from "./names.js";
 
 /**
@@ -17,17 +17,36 @@ export function catalogExports(provider: string): string[] {
 }
 
 /**
+ * One entry as classification reads it (retry-policy's findCatalogEntry and parseErrorWith): no
+ * description or inference notes; `type` only on entries without a code (a known code decides before
+ * any type); `status` only where it tells entries apart (several with the same code, or the same type
+ * among entries without a code) or is itself the key (markers, status-only entries). Every response
+ * classifies exactly as with the full entry.
+ */
+function ruleOf(entry: CatalogEntry, errors: readonly CatalogEntry[]): Record<string, unknown> {
+  const { description: _d, inferred: _i, status, type, ...rule } = entry;
+  const shared = (other: CatalogEntry) =>
+    other !== entry && (entry.code !== undefined ? other.code === entry.code : other.code === undefined && type !== undefined && other.type === type);
+  const keepStatus = entry.marker !== undefined || (entry.code === undefined && type === undefined) || errors.some(shared);
+  return {
+    ...(keepStatus && status !== undefined && { status }),
+    ...(entry.code === undefined && type !== undefined && { type }),
+    ...rule,
+  };
+}
+
+/**
  * `errorCatalog` as a typed constant, the literal unions of the provider's types and codes, and
- * `errorRules`: the same catalog without descriptions and inference notes, which is all that
- * classification reads. The client and parseError use `errorRules`, so that an app which never shows
- * the prose does not ship it; `errorCatalog` stays complete for whoever does (docs, tools, tests).
+ * `errorRules`: the same entries with only what classification reads (see ruleOf). The client and
+ * parseError use `errorRules`, so that an app does not ship prose it never shows; `errorCatalog` stays
+ * complete for whoever does (docs, tools, tests).
  */
 export function catalogModule(provider: string, catalog: Catalog): string {
   const name = pascalCase(provider);
   const types = catalog.errors.flatMap((e) => (e.type === undefined ? [] : [e.type]));
   const codes = catalog.errors.flatMap((e) => (e.code === undefined ? [] : [e.code]));
   const constant = { provider, errorFormat: catalog.errorFormat, errors: catalog.errors };
-  const rules = catalog.errors.map(({ description: _d, inferred: _i, ...rule }) => `    ${JSON.stringify(rule)},`);
+  const rules = catalog.errors.map((entry) => `    ${JSON.stringify(ruleOf(entry, catalog.errors))},`);
   return `import type { ErrorCatalog, ErrorRules, ProviderError } from "@errata/retry-policy";
 
 export const provider = ${JSON.stringify(provider)} as const;
@@ -44,7 +63,7 @@ export type ${name}Error = ProviderError<typeof provider, ${name}ErrorType, ${na
 /** The spec's x-errata: how ${provider} errors are recognised, and what each one means. */
 export const errorCatalog = ${JSON.stringify(constant, null, 2)} as const satisfies ErrorCatalog<typeof provider>;
 
-/** errorCatalog without descriptions and inference notes: what createClient and parseError classify with. */
+/** errorCatalog as classification reads it (no prose, no field that cannot change a result): what createClient and parseError use. */
 export const errorRules = {
   "provider": ${JSON.stringify(provider)},
   "errorFormat": ${JSON.stringify(catalog.errorFormat)},
