@@ -46,7 +46,7 @@ const CATEGORY_BY_STATUS: Readonly<Record<number, ErrorCategory>> = {
   529: "unavailable",
 };
 
-const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504, 529]);
+const RETRYABLE_STATUSES = [408, 429, 500, 502, 503, 504, 529];
 
 export function defaultCategoryForStatus(status: number): ErrorCategory {
   return CATEGORY_BY_STATUS[status] ?? "unknown";
@@ -54,5 +54,5 @@ export function defaultCategoryForStatus(status: number): ErrorCategory {
 
 /** Status fallback (rule 2): only when nothing more is known. A 2xx is never retryable by status. */
 export function isRetryableStatus(status: number): boolean {
-  return RETRYABLE_STATUSES.has(status);
+  return RETRYABLE_STATUSES.includes(status);
 }

@@ -50,10 +50,11 @@ export class ProviderError<
   declare readonly headers: Readonly<Record<string, string>>;
   declare readonly attempts: number;
 
-  constructor({ message, cause, ...init }: ProviderErrorInit<P, T, C>) {
+  constructor({ message, cause, ...fields }: ProviderErrorInit<P, T, C>) {
     super(message, cause === undefined ? undefined : { cause });
-    const { provider, status, category, type, code, retryable, retryAfterMs, requestId, body, headers = {}, attempts = 1 } = init;
-    Object.assign(this, { provider, status, category, type, code, retryable, retryAfterMs, requestId, body, headers, attempts });
+    // Every field an own property, in this order, whatever the init leaves out.
+    const own = { provider: "", status: 0, category: "unknown", type: undefined, code: undefined, retryable: false, retryAfterMs: undefined, requestId: undefined, body: undefined };
+    Object.assign(this, own, fields, { headers: fields.headers ?? {}, attempts: fields.attempts ?? 1 });
     Object.defineProperty(this, BRAND, { value: true });
   }
 

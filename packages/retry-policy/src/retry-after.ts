@@ -13,10 +13,10 @@ const usable = (ms: number): number | undefined => (Number.isFinite(ms) && ms >=
 /** "23s", "1m30s", "250ms", "1.5h" → milliseconds; undefined when it is not such a duration. */
 export function parseDurationMs(value: string): number | undefined {
   const text = value.trim();
-  if (!/^(\d+(\.\d+)?(ms|s|m|h))+$/.test(text)) return undefined;
   let total = 0;
-  for (const [, amount, unit] of text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) total += Number(amount) * UNIT_MS[unit!]!;
-  return usable(total);
+  // Every part removed, nothing left over: the whole text is a duration.
+  const rest = text.replace(/(\d+(?:\.\d+)?)(ms|s|m|h)/g, (_, amount: string, unit: string) => ((total += Number(amount) * UNIT_MS[unit]!), ""));
+  return text && !rest ? usable(total) : undefined;
 }
 
 /** Plain seconds ("12", "1.5") → ms. */
@@ -52,18 +52,15 @@ export function delayFromSource(
 ): number | undefined {
   if (source.in === "body") return fromNumber(readPath(body, source.path), source.unit === "ms" ? 1 : 1000);
   const raw = headers[source.name.toLowerCase()];
-  if (raw === undefined) return undefined;
-  switch (source.format) {
-    case "ms":
-      return fromNumber(raw, 1);
-    case "duration":
-      return parseDurationMs(raw) ?? parseSecondsMs(raw);
-    case "http-date":
-      return parseHttpDateMs(raw, nowMs);
-    default:
-      return parseRetryAfterMs(raw, nowMs);
-  }
+  return raw === undefined ? undefined : (HEADER_FORMATS[source.format!] ?? parseRetryAfterMs)(raw, nowMs);
 }
+
+/** How each documented header format reads; "seconds" and no format read as `Retry-After` does. */
+const HEADER_FORMATS: Record<string, (raw: string, nowMs: number) => number | undefined> = {
+  ms: (raw) => fromNumber(raw, 1),
+  duration: (raw) => parseDurationMs(raw) ?? parseSecondsMs(raw),
+  "http-date": parseHttpDateMs,
+};
 
 /** The standard hints, read before any documented source (rule 3). */
 const STANDARD: readonly DelaySource[] = [

@@ -1,3 +1,5 @@
+import { check } from "./validate.js";
+
 export interface RetryBudgetOptions {
   /**
    * Bucket size. Retries stop while the tokens are at or below half of it. Default 20: a client sends
@@ -22,9 +24,13 @@ export class RetryBudget {
   #tokens: number;
 
   constructor(options: RetryBudgetOptions = {}) {
-    this.maxTokens = positive("maxTokens", options.maxTokens ?? 20);
-    this.tokenRatio = positive("tokenRatio", options.tokenRatio ?? 0.2);
-    this.#tokens = this.maxTokens;
+    const maxTokens = options.maxTokens ?? 20;
+    const tokenRatio = options.tokenRatio ?? 0.2;
+    for (const [name, value] of [["maxTokens", maxTokens], ["tokenRatio", tokenRatio]] as const) {
+      check(value > 0 && Number.isFinite(value), `RetryBudget: ${name}`, "a finite number > 0", value);
+    }
+    this.maxTokens = this.#tokens = maxTokens;
+    this.tokenRatio = tokenRatio;
   }
 
   get tokens(): number {
@@ -43,9 +49,4 @@ export class RetryBudget {
   recordSuccess(): void {
     this.#tokens = Math.min(this.maxTokens, this.#tokens + this.tokenRatio);
   }
-}
-
-function positive(name: string, value: number): number {
-  if (value > 0 && Number.isFinite(value)) return value;
-  throw new RangeError(`RetryBudget: ${name} must be a positive number`);
 }

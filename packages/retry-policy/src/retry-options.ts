@@ -1,6 +1,7 @@
 import type { Jitter } from "./backoff.js";
 import type { ProviderError } from "./provider-error.js";
 import { RetryBudget, type RetryBudgetOptions } from "./retry-budget.js";
+import { check } from "./validate.js";
 
 export interface RetryInfo {
   /** The retry about to be sent: 1 for the first retry. */
@@ -53,16 +54,13 @@ export function resolveRetryPolicy(options: RetryOptions | false | undefined): R
   const { budget, onRetry, ...given } = options ?? {};
   const policy: RetryPolicy = { ...RETRY_DEFAULTS, budget: undefined, onRetry };
   for (const name of ["maxRetries", "initialDelayMs", "maxDelayMs", "maxRetryAfterMs"] as const) {
-    const value = given[name];
-    if (value === undefined) continue;
-    if (typeof value !== "number" || !(value >= 0 && value < Infinity) || (name === "maxRetries" && !Number.isInteger(value))) {
-      throw new RangeError(`retry.${name} must be a finite ${name === "maxRetries" ? "integer" : "number"} >= 0, got ${String(value)}`);
-    }
-    policy[name] = value;
+    const value = (policy[name] = given[name] === undefined ? RETRY_DEFAULTS[name] : given[name]);
+    const integer = name === "maxRetries";
+    check(typeof value === "number" && value >= 0 && value < Infinity && (!integer || Number.isInteger(value)), `retry.${name}`, `a finite ${integer ? "integer" : "number"} >= 0`, value);
   }
-  if (policy.maxDelayMs < policy.initialDelayMs) throw new RangeError("retry.maxDelayMs must be >= retry.initialDelayMs");
+  check(policy.maxDelayMs >= policy.initialDelayMs, "retry.maxDelayMs", ">= retry.initialDelayMs", policy.maxDelayMs);
   const jitter = (policy.jitter = given.jitter ?? RETRY_DEFAULTS.jitter);
-  if (jitter !== "full" && jitter !== "none") throw new RangeError(`retry.jitter must be "full" or "none", got ${String(jitter)}`);
+  check(jitter === "full" || jitter === "none", "retry.jitter", '"full" or "none"', jitter);
   if (onRetry !== undefined && typeof onRetry !== "function") throw new TypeError("retry.onRetry must be a function");
   if (budget !== false) policy.budget = budget instanceof RetryBudget ? budget : new RetryBudget(budget);
   return policy;

@@ -6,6 +6,7 @@ import { resolveRetryPolicy, type RetryOptions } from "./retry-options.js";
 import { defaultRuntime, type RetryRuntime } from "./runtime.js";
 import { toReplayableRequest } from "./replayable-request.js";
 import { transportError, type TransportFailure } from "./transport-errors.js";
+import { positiveMs } from "./validate.js";
 
 export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 
@@ -33,12 +34,6 @@ export type FetchOutcome =
 
 export type RetryingFetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<FetchOutcome>;
 
-function positiveMs(name: string, value: number | undefined): void {
-  if (value !== undefined && (typeof value !== "number" || !(value > 0))) {
-    throw new RangeError(`${name} must be a positive number of milliseconds, got ${String(value)}`);
-  }
-}
-
 /**
  * A fetch that classifies every failure with the provider's catalog and retries what the provider
  * documents as retryable. It never throws for a failed call: it returns `{ error }`.
@@ -59,9 +54,9 @@ export interface AttemptExtras<O> {
 
 /** createRetryingFetch's implementation; the streaming fetch passes `extras` per call (internal). */
 export function createFetcher(options: RetryingFetchOptions) {
-  const { catalog, timeoutMs = 60_000, deadlineMs, secrets = [], idempotencyHeader } = options;
-  positiveMs("timeoutMs", options.timeoutMs);
-  positiveMs("deadlineMs", deadlineMs);
+  const { catalog, deadlineMs, secrets = [], idempotencyHeader } = options;
+  const timeoutMs = positiveMs("timeoutMs", options.timeoutMs, 60_000);
+  positiveMs("deadlineMs", deadlineMs, 0);
   if (options.fetch !== undefined && typeof options.fetch !== "function") throw new TypeError("fetch must be a function");
   const fetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const policy = resolveRetryPolicy(options.retry);

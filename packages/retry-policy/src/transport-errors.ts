@@ -13,7 +13,7 @@ export function transportError<P extends string>(
 ): ProviderError<P, never, never> {
   const inner = (cause as { cause?: unknown } | undefined)?.cause;
   const why = cause instanceof Error ? cause.message + (inner instanceof Error ? `: ${inner.message}` : "") : String(cause);
-  const what = failure === "timeout" ? "the request timed out" : failure === "aborted" ? "the request was aborted by the caller" : `no response arrived (${why})`;
+  const what = failure === "timeout" ? "request timed out" : failure === "aborted" ? "request aborted by the caller" : `no response (${why})`;
   return new ProviderError<P, never, never>({
     provider,
     status: 0,

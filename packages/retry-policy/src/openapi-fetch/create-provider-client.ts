@@ -97,7 +97,7 @@ export function buildProviderClient<Paths extends Record<string, any>, E extends
           provider,
           status: response?.status ?? 0,
           category: "unknown",
-          message: `${provider}: could not read the response body (${cause instanceof Error ? cause.message : String(cause)})`,
+          message: `${provider}: unreadable response body (${cause instanceof Error ? cause.message : String(cause)})`,
           retryable: false,
           cause,
           headers: response ? Object.fromEntries(response.headers) : {},
