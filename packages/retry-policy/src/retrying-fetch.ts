@@ -56,7 +56,7 @@ export interface AttemptExtras<O> {
 export function createFetcher(options: RetryingFetchOptions) {
   const { catalog, deadlineMs, secrets = [], idempotencyHeader } = options;
   const timeoutMs = positiveMs("timeoutMs", options.timeoutMs, 60_000);
-  positiveMs("deadlineMs", deadlineMs, 0);
+  positiveMs("deadlineMs", deadlineMs, 0); // checked only: undefined means no deadline
   if (options.fetch !== undefined && typeof options.fetch !== "function") throw new TypeError("fetch must be a function");
   const fetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const policy = resolveRetryPolicy(options.retry);

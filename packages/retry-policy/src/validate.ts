@@ -9,3 +9,6 @@ export function positiveMs(name: string, value: number | undefined, fallback: nu
   check(typeof value === "number" && value > 0, name, "a positive number of milliseconds", value);
   return value;
 }
+
+/** A stream's longest silence: before the first event and between events. Default 60000 ms. */
+export const validIdleTimeout = (value: number | undefined): number => positiveMs("idleTimeoutMs", value, 60_000);

@@ -2,11 +2,9 @@ import type { ErrorRules } from "../catalog.js";
 import { ProviderError } from "../provider-error.js";
 import { transportError } from "../transport-errors.js";
 import type { StreamFormat } from "./format.js";
-import { validIdleTimeout } from "./idle-timeout.js";
+import { validIdleTimeout } from "../validate.js";
 import { READER_KIT, STREAM_BRAND } from "./kit.js";
 import type { EventStream } from "./reader.js";
-
-export { validIdleTimeout };
 
 export interface ReadEventStreamOptions {
   /** The provider's generated catalog: in-stream error frames are classified with it. */

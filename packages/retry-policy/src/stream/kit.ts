@@ -2,7 +2,7 @@ import { parseErrorWith } from "../parse-error.js";
 import { ProviderError } from "../provider-error.js";
 import { redact } from "../redact.js";
 import { createFetcher } from "../retrying-fetch.js";
-import { validIdleTimeout } from "./idle-timeout.js";
+import { validIdleTimeout } from "../validate.js";
 
 /**
  * What the lazily loaded streaming code (lazy.ts and what it imports) takes from the rest of the

@@ -3,7 +3,7 @@ import { createRetryingFetch, type RetryingFetchOptions } from "../retrying-fetc
 import { transportError } from "../transport-errors.js";
 import type { ProviderEventStream } from "./event-stream.js";
 import type { StreamFormat } from "./format.js";
-import { validIdleTimeout } from "./idle-timeout.js";
+import { validIdleTimeout } from "../validate.js";
 import { STREAMING_KIT } from "./kit.js";
 
 export interface StreamingFetchOptions extends RetryingFetchOptions {

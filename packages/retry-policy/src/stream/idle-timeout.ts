@@ -1,3 +1,0 @@
-import { positiveMs } from "../validate.js";
-
-export const validIdleTimeout = (value: number | undefined): number => positiveMs("idleTimeoutMs", value, 60_000);
