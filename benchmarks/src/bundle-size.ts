@@ -33,17 +33,6 @@ const client = createClient({ apiKey: "k" });
 export const result = client.POST("/chat/completions", { body: { model: "openai/gpt-4o-mini-2024-07-18", messages: [{ role: "user", content: "hi" }] } });`,
   },
   {
-    client: "errata without streaming (createProviderClient + GPT Gob catalog)",
-    code: `import createFetchClient from "openapi-fetch";
-import { createProviderClient } from "@errata/retry-policy/openapi-fetch";
-import { errorCatalog } from "@errata/gpt-gob";
-const client = createProviderClient(
-  { catalog: errorCatalog, server: { url: "https://api.gpt-gob.ai/v1" }, authSchemes: { bearerAuth: { in: "header", name: "Authorization", scheme: "Bearer" } }, createFetchClient },
-  { apiKey: "k" },
-);
-export const result = client.POST("/chat/completions", { body: { model: "gob-5.5", messages: [{ role: "user", content: "hi" }] } });`,
-  },
-  {
     client: "errata parseError only (@errata/gpt-gob)",
     code: `import { parseError } from "@errata/gpt-gob";
 export const error = parseError({ status: 429, body: "{}" });`,
@@ -134,7 +123,7 @@ const PARTS: ReadonlyArray<readonly [string, RegExp]> = [
   ["openapi-fetch", /node_modules\/.*openapi-fetch\//],
   ["streaming (retry-policy src/stream, eventsource-parser, generated stream.ts)", /retry-policy\/src\/stream\/|eventsource-parser|generated\/stream\.ts/],
   ["generated error rules (the catalog without its descriptions)", /generated\/catalog\.ts/],
-  ["retry runtime (retrying-fetch, options, budget, decision, backoff, runtime, replay)", /retry-policy\/src\/(retrying-fetch|retry-options|retry-budget|retry-decision|retry-loop|backoff|runtime|replayable-request)\.ts/],
+  ["retry runtime (retrying-fetch, options, budget, decision, backoff, runtime, replay)", /retry-policy\/src\/(retrying-fetch|retry-options|retry-budget|retry-decision|retry-loop|backoff|runtime|replayable-request|validate)\.ts/],
   ["errors and classification (ProviderError, parseError, retry-after, catalog lookup, ...)", /retry-policy\/src\/[^/]+\.ts$/],
   ["client glue (retry-policy src/openapi-fetch, generated client.ts)", /retry-policy\/src\/openapi-fetch\/|generated\/client\.ts|gpt-gob\/src\/index\.ts/],
 ];

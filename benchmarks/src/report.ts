@@ -180,7 +180,8 @@ ${markdownTable(BUNDLE_HEADER, bundleRows(results))}
 imports statically, each gzipped on its own and summed. The streaming machinery (SSE parser, stream
 reader, streaming fetch) sits behind a dynamic \`import()\` in \`client.stream()\`, so a bundler puts
 it in a chunk of its own that the first \`stream()\` call loads: its size is in the last column, not in
-the others. An app that streams loads both.
+the others. An app that streams loads both; one that never calls \`stream()\` never loads the chunk
+(esbuild still emits it whenever the module holding the \`import()\` is bundled, as for parseError).
 
 Where the bytes of the GPT Gob \`createClient\` bundle come from (the same entry built from the
 TypeScript sources, so that every module shows; minified bytes before gzip):
