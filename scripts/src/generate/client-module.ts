@@ -45,13 +45,12 @@ export function clientModule(provider: string, setup: ClientSetup, inBand?: Erro
   return `import createFetchClient from "openapi-fetch";
 import { parseErrorWith, type ParseErrorOptions, type ResponseLike } from "@errata/retry-policy";
 import {
-  createProviderClient,
-  type ProviderClient,
+  createStreamingClient,
   type ProviderClientOptions,
-  type ProviderClientSetup,${view.imports.map((i) => `\n  ${i},`).join("")}
+  type ProviderClientSetup,
+  type StreamingProviderClient,${view.imports.map((i) => `\n  ${i},`).join("")}
 } from "@errata/retry-policy/openapi-fetch";
 import type { paths } from "./openapi.js";
-import { createStreamingClient, type StreamingProviderClient } from "@errata/retry-policy/openapi-fetch";
 import { streamFormats, type ${name}Streams } from "./stream.js";
 import { errorRules, provider, type ${name}Error, type ${name}ErrorCode, type ${name}ErrorType } from "./catalog.js";
 
@@ -65,8 +64,11 @@ const setup: ProviderClientSetup = {
 /** The spec's server URL${variables.length ? " template" : ""}. */
 export const defaultBaseUrl = ${JSON.stringify(setup.server.url)};
 
-${view.declaration}export interface ClientOptions extends Omit<ProviderClientOptions, "authScheme"> {${serverOptions}${authOption}
-}
+${view.declaration}${
+    serverOptions || authOption
+      ? `export interface ClientOptions extends Omit<ProviderClientOptions, "authScheme"> {${serverOptions}${authOption}\n}`
+      : `export type ClientOptions = Omit<ProviderClientOptions, "authScheme">;`
+  }
 
 /** A typed ${provider} client: openapi-fetch's methods, \`stream\` for the documented streams, and every failure as a ${name}Error. */
 export type ${name}Client = StreamingProviderClient<${view.type}, ${name}Streams, ${name}Error>;
