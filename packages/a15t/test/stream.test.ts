@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { clientHarness, jsonReply, loadSpec, sseData, startSseServer, type SseServer } from "@errata/scripts/testing";
+import { consumeStream as consume, clientHarness, jsonReply, loadSpec, sseData, startSseServer, type SseServer } from "@errata/scripts/testing";
 import { ProviderError } from "@errata/retry-policy";
 import { createClient, readStream, streamFormats, type ClientOptions, type components } from "../src/index.js";
 
@@ -32,16 +32,6 @@ afterEach(async () => {
 const harness = clientHarness(createClient, { apiKey: API_KEY } as ClientOptions);
 afterEach(harness.closeAll);
 const setup = harness.setupSse;
-
-async function consume(stream: AsyncIterable<Chunk>) {
-  const seen: Chunk[] = [];
-  try {
-    for await (const c of stream) seen.push(c);
-    return { seen, thrown: undefined };
-  } catch (thrown) {
-    return { seen, thrown: thrown as ProviderError };
-  }
-}
 
 describe("a15t streaming, against a real SSE server on 127.0.0.1", () => {
   it("the generator read the spec's stream format", () => {

@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { clientHarness, startTestServer, type Reply, type TestServer } from "@errata/scripts/testing";
+import { errorRenderings, clientHarness, startTestServer, type Reply, type TestServer } from "@errata/scripts/testing";
 import { ProviderError, type FetchLike } from "@errata/retry-policy";
 import { createClient, defaultBaseUrl, type ClientOptions } from "../src/index.js";
 
@@ -175,7 +175,7 @@ describe("the API key", () => {
     );
     const { error } = await client.POST("/v1/chat/completions", { body: chatBody });
     expect(error).toMatchObject({ category: "authentication", retryable: false });
-    for (const text of [error!.message, JSON.stringify(error), inspect(error, { depth: 10 }), String(error), error!.stack ?? ""]) {
+    for (const text of errorRenderings(error)) {
       expect(text).not.toContain(API_KEY);
     }
     expect(error!.message).toContain("[REDACTED]");

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { clientHarness, jsonReply, loadSpec, sseData, sseEvent, startSseServer, type SseServer } from "@errata/scripts/testing";
+import { consumeStream as consume, clientHarness, jsonReply, loadSpec, sseData, sseEvent, startSseServer, type SseServer } from "@errata/scripts/testing";
 import { ProviderError } from "@errata/retry-policy";
 import { createClient, readStream, streamFormats, type ClientOptions, type components } from "../src/index.js";
 
@@ -43,16 +43,6 @@ afterEach(async () => {
 const harness = clientHarness(createClient, { apiKey: API_KEY } as ClientOptions, "/api/gguf/dep_42");
 afterEach(harness.closeAll);
 const setup = harness.setupSse;
-
-async function consume<T>(stream: AsyncIterable<T>) {
-  const seen: T[] = [];
-  try {
-    for await (const item of stream) seen.push(item);
-    return { seen, thrown: undefined };
-  } catch (thrown) {
-    return { seen, thrown: thrown as ProviderError };
-  }
-}
 
 describe("GGUF Cloud streaming formats", () => {
   it("the generator read both grammars from the spec", () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { clientHarness, jsonReply, loadSpec, responseExamples, sseData, startSseServer, type SseServer } from "@errata/scripts/testing";
+import { consumeStream as consume, clientHarness, jsonReply, loadSpec, responseExamples, sseData, startSseServer, type SseServer } from "@errata/scripts/testing";
 import { ProviderError } from "@errata/retry-policy";
 import { createClient, readStream, streamFormats, type ClientOptions, type components } from "../src/index.js";
 
@@ -34,16 +34,6 @@ afterEach(async () => {
 const harness = clientHarness(createClient, { apiKey: API_KEY } as ClientOptions);
 afterEach(harness.closeAll);
 const setup = harness.setupSse;
-
-async function consume(stream: AsyncIterable<Chunk>) {
-  const seen: Chunk[] = [];
-  try {
-    for await (const c of stream) seen.push(c);
-    return { seen, thrown: undefined };
-  } catch (thrown) {
-    return { seen, thrown: thrown as ProviderError };
-  }
-}
 
 describe("GPT Gob streaming, against a real SSE server on 127.0.0.1", () => {
   it("the spec documents its stream examples and the format the generator read", () => {

@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { clientHarness, startTestServer, type Reply, type TestServer } from "@errata/scripts/testing";
+import { errorRenderings, clientHarness, startTestServer, type Reply, type TestServer } from "@errata/scripts/testing";
 import { ProviderError } from "@errata/retry-policy";
 import { createClient, defaultBaseUrl, type ClientOptions } from "../src/index.js";
 
@@ -226,7 +226,7 @@ describe("the API key", () => {
     }));
     const { error } = await client.POST("/api/v1/chat", { body: chatBody });
     expect(error).toMatchObject({ status: 401, category: "authentication" });
-    for (const text of [error!.message, JSON.stringify(error), inspect(error, { depth: 10 }), String(error), error!.stack ?? ""]) {
+    for (const text of errorRenderings(error)) {
       expect(text).not.toContain(API_KEY);
     }
     expect(error!.message).toContain("[REDACTED]");

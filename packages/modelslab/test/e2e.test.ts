@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { clientHarness, startTestServer, type RecordedRequest, type Reply, type TestServer } from "@errata/scripts/testing";
+import { errorRenderings, clientHarness, startTestServer, type RecordedRequest, type Reply, type TestServer } from "@errata/scripts/testing";
 import { ProviderError } from "@errata/retry-policy";
 import { createClient, type ClientOptions } from "../src/index.js";
 
@@ -85,7 +85,7 @@ describe("the API key travels in the JSON body", () => {
     });
     const { error } = await client.POST("/images/text2img", { body: request });
     expect(error).toMatchObject({ status: 401, category: "authentication", retryable: false });
-    for (const text of [error!.message, JSON.stringify(error), inspect(error, { depth: 10 }), String(error), error!.stack ?? ""]) {
+    for (const text of errorRenderings(error)) {
       expect(text).not.toContain(API_KEY);
     }
     expect(error!.message).toBe("Invalid API key [REDACTED]");

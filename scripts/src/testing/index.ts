@@ -3,3 +3,4 @@ export { startTestServer, type RecordedRequest, type Reply, type TestServer } fr
 export { loadSpec } from "../spec.js";
 export { jsonReply, sseData, sseEvent, startSseServer, type RecordedSseRequest, type SseReply, type SseServer, type SseStep } from "./sse-server.js";
 export { clientHarness } from "./client-harness.js";
+export { consumeStream, errorRenderings } from "./assertions.js";
