@@ -22,7 +22,7 @@ function resolve(spec: Spec, node: any): any {
   return current;
 }
 
-/** Every named example of every response of every operation, deduplicated by (status, media type, name). */
+/** Every named example of every response of every operation, each distinct example once. */
 export function responseExamples(spec: Spec, filter: (status: number) => boolean = () => true): SpecExample[] {
   const seen = new Map<string, SpecExample>();
   for (const [path, item] of Object.entries<any>(spec.paths ?? {})) {
@@ -36,7 +36,8 @@ export function responseExamples(spec: Spec, filter: (status: number) => boolean
           const named = Object.entries<any>(media.examples ?? {}).map(([name, ex]) => [name, resolve(spec, ex)?.value] as const);
           if (media.example !== undefined) named.push(["example", media.example]);
           for (const [name, value] of named) {
-            const key = `${status} ${mediaType} ${name}`;
+            // A response shared by several operations is listed once; same-named but different examples stay.
+            const key = `${status} ${mediaType} ${name} ${JSON.stringify(value)}`;
             if (seen.has(key)) continue;
             seen.set(key, {
               id: `${method.toUpperCase()} ${path} ${status} ${name}`,
