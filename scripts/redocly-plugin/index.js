@@ -6,6 +6,7 @@ import CatalogEntryComplete from "./rules/catalog-entry-complete.js";
 import CatalogCoversEnums from "./rules/catalog-covers-enums.js";
 import ErrorResponseExamples from "./rules/error-response-examples.js";
 import CatalogHasExamples from "./rules/catalog-has-examples.js";
+import StreamExtensionValid from "./rules/stream-extension-valid.js";
 
 export const rules = {
   "catalog-present": CatalogPresent,
@@ -13,6 +14,7 @@ export const rules = {
   "catalog-covers-enums": CatalogCoversEnums,
   "error-response-examples": ErrorResponseExamples,
   "catalog-has-examples": CatalogHasExamples,
+  "stream-extension-valid": StreamExtensionValid,
 };
 
 export default function errataPlugin() {

@@ -4,13 +4,17 @@
 import { exampleValues, isErrorStatus, isEventStream, isObject, isSuccessStatus, mediaTypes, operationResponses, statusNumber } from "./document.js";
 import { firstString, parseBody, readPath } from "./catalog.js";
 
-/** Server-sent events from a text: `{ event, data }` per event ("message" when no `event:` line). */
+/**
+ * Server-sent events from a text: `{ event, data, field }` per event. `event` is "message" when there
+ * is no `event:` line (the browser's default); `field` is the `event:` name as the runtime's parser
+ * (eventsource-parser) reports it, undefined without one (or when it is empty).
+ */
 export function parseSse(text) {
   const frames = [];
   let event;
   let data = [];
   const flush = () => {
-    if (data.length > 0) frames.push({ event: event ?? "message", data: data.join("\n") });
+    if (data.length > 0) frames.push({ event: event || "message", field: event || undefined, data: data.join("\n") });
     event = undefined;
     data = [];
   };
@@ -66,6 +70,19 @@ function frameError(format, frame, status) {
 }
 
 /**
+ * The error frames of a text/event-stream example: `{ frame, index, status, type, code, marker, body }`
+ * per frame that is an error (see frameError), where `frame` is parseSse's and `index` its position.
+ */
+export function errorFrames(format, text, status) {
+  const out = [];
+  parseSse(text).forEach((frame, index) => {
+    const error = frameError(format, frame, status);
+    if (error) out.push({ frame, index, ...error });
+  });
+  return out;
+}
+
+/**
  * Every example that the runtime would turn into an error, with what it classifies by:
  * `{ status, type, code, marker, where, location, stream }`. JSON and text examples of 4xx/5xx
  * responses; 2xx JSON examples holding an in-band error marker; error frames inside
@@ -79,9 +96,8 @@ export function errorExamples(ctx, root, format) {
       for (const example of exampleValues(ctx, media)) {
         const where = `${label} ${status} ${mediaName} "${example.name}"`;
         if (isEventStream(mediaName) && typeof example.value === "string") {
-          for (const frame of parseSse(example.value)) {
-            const error = frameError(format, frame, code);
-            if (error) out.push({ ...error, where, location: example.location, stream: true });
+          for (const { frame, ...error } of errorFrames(format, example.value, code)) {
+            out.push({ ...error, where, location: example.location, stream: true });
           }
           continue;
         }

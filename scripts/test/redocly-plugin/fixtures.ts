@@ -190,7 +190,8 @@ x-errata:
 
 /**
  * A provider whose errors can also arrive after the 200, inside a text/event-stream, like a15t
- * (`data: {"error": ...}`) and llama-server (`event: error` with the bare error object).
+ * (`data: {"error": ...}`) and llama-server (`event: error` with the bare error object), with the
+ * x-errata-stream that recognises both.
  */
 export const streaming = `
 openapi: 3.1.0
@@ -207,6 +208,17 @@ paths:
             text/event-stream:
               schema:
                 type: string
+              x-errata-stream:
+                requestBody: { stream: true }
+                dataSchema:
+                  $ref: "#/components/schemas/Chunk"
+                terminator: { data: "[DONE]" }
+                errors:
+                  - has: error
+                    dataSchema:
+                      $ref: "#/components/schemas/Error"
+                  - event: error
+                    wrap: error
               examples:
                 stream:
                   value: |+
@@ -241,6 +253,8 @@ paths:
                   value: { error: { type: server_error, message: Oops } }
 components:
   schemas:
+    Chunk:
+      type: object
     Error:
       type: object
       properties:

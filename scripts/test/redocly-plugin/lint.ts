@@ -14,6 +14,7 @@ export const RULES = [
   "catalog-covers-enums",
   "error-response-examples",
   "catalog-has-examples",
+  "stream-extension-valid",
 ] as const;
 export type RuleId = (typeof RULES)[number];
 

@@ -30,7 +30,7 @@ describe("every spec in specs/ lints without errors", () => {
   });
 });
 
-describe("the test fixtures pass all five rules together", () => {
+describe("the test fixtures pass every rule together", () => {
   it.each([
     ["type and code", valid],
     ["in-band", inBand],
