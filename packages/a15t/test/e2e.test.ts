@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { errorRenderings, clientHarness, startTestServer, type Reply, type TestServer } from "@errata/scripts/testing";
+import { errorRenderings, clientHarness, type Reply } from "@errata/scripts/testing";
 import { ProviderError } from "@errata/retry-policy";
 import { createClient, defaultBaseUrl, type ClientOptions } from "../src/index.js";
 
@@ -25,12 +25,6 @@ const a15tError = (status: number, code: string, headers: Record<string, string>
   body: { error: { type: "internal_server_error", code, message: `${code} (${status})` } },
 });
 const ok: Reply = { status: 200, body: completion };
-
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 /** A client against a scripted server; waits are recorded instead of slept so that tests stay fast. */
 const harness = clientHarness(createClient, { apiKey: API_KEY } as ClientOptions);
@@ -146,7 +140,7 @@ describe("retry delay: a15t documents none, so backoff decides, but a Retry-Afte
   });
 
   it("really waits a 1 s Retry-After with the default sleep", async () => {
-    server = await startTestServer((i) => (i === 0 ? a15tError(429, "rate_limit_exceeded", { "Retry-After": "1" }) : ok));
+    const server = await harness.serve((i) => (i === 0 ? a15tError(429, "rate_limit_exceeded", { "Retry-After": "1" }) : ok));
     const client = createClient({ apiKey: API_KEY, baseUrl: server.url });
     const { error } = await client.POST("/chat/completions", { body: chatBody });
     expect(error).toBeUndefined();

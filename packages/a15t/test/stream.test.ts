@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { consumeStream as consume, clientHarness, jsonReply, loadSpec, sseData, startSseServer, type SseServer } from "@errata/scripts/testing";
+import { consumeStream as consume, clientHarness, jsonReply, loadSpec, sseData } from "@errata/scripts/testing";
 import { ProviderError } from "@errata/retry-policy";
 import { createClient, readStream, streamFormats, type ClientOptions, type components } from "../src/index.js";
 
@@ -22,12 +22,6 @@ const chunk = (content: string): Chunk => ({
 });
 const text = (chunks: readonly Chunk[]) => chunks.map((c) => c.choices[0]?.delta.content ?? "").join("");
 const frame = (code: string) => ({ error: { type: "bad_gateway", code, message: `${code} mid-stream` } });
-
-let server: SseServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 const harness = clientHarness(createClient, { apiKey: API_KEY } as ClientOptions);
 afterEach(harness.closeAll);
@@ -121,7 +115,7 @@ describe("a15t streaming, against a real SSE server on 127.0.0.1", () => {
   });
 
   it("readStream classifies a response fetched by hand", async () => {
-    server = await startSseServer([{ steps: [examples.stream_terminated!] }]);
+    const server = await harness.serveSse([{ steps: [examples.stream_terminated!] }]);
     const response = await fetch(`${server.url}/chat/completions`, { method: "POST" });
     const { events, error } = await readStream("/chat/completions", response).collect();
     expect(text(events)).toBe("One,");

@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { errorRenderings, clientHarness, startTestServer, type Reply, type TestServer } from "@errata/scripts/testing";
+import { errorRenderings, clientHarness, type Reply } from "@errata/scripts/testing";
 import { ProviderError, type FetchLike } from "@errata/retry-policy";
 import { createClient, defaultBaseUrl, type ClientOptions } from "../src/index.js";
 
@@ -33,12 +33,6 @@ const llama = (status: number, type: string, extra: object = {}): Reply => ({
 const anthropic = (status: number, type: string, message = `${type} (anthropic)`): Reply => ({
   status,
   body: { type: "error", error: { type, message } },
-});
-
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
 });
 
 /** A client against a scripted server; backoff waits are recorded instead of slept, with no jitter. */
@@ -200,7 +194,7 @@ describe("the deployment id fills the server URL", () => {
   }
 
   it("deploymentId → https://modelslab.com/api/gguf/<id>, encoded", async () => {
-    server = await startTestServer(() => ok);
+    const server = await harness.serve(() => ok);
     const seen: string[] = [];
     const client = createClient({ apiKey: API_KEY, deploymentId: "dep 42/a", fetch: redirectTo(server.url, seen), retry: false });
     const { error } = await client.POST("/v1/chat/completions", { body: chatBody });
@@ -211,7 +205,7 @@ describe("the deployment id fills the server URL", () => {
   });
 
   it("a given baseUrl wins over deploymentId", async () => {
-    server = await startTestServer(() => ({ status: 200, body: { object: "list", data: [] } }));
+    const server = await harness.serve(() => ({ status: 200, body: { object: "list", data: [] } }));
     const client = createClient({ apiKey: API_KEY, deploymentId: "ignored", baseUrl: `${server.url}/root`, retry: false });
     const { data } = await client.GET("/v1/models");
     expect(data).toEqual({ object: "list", data: [] });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { consumeStream as consume, clientHarness, jsonReply, loadSpec, sseData, sseEvent, startSseServer, type SseServer } from "@errata/scripts/testing";
+import { consumeStream as consume, clientHarness, jsonReply, loadSpec, sseData, sseEvent } from "@errata/scripts/testing";
 import { ProviderError } from "@errata/retry-policy";
 import { createClient, readStream, streamFormats, type ClientOptions, type components } from "../src/index.js";
 
@@ -33,12 +33,6 @@ const start = sseEvent("message_start", {
 });
 const delta = (text: string) => sseEvent("content_block_delta", { type: "content_block_delta", index: 0, delta: { type: "text_delta", text } });
 const stop = sseEvent("message_stop", { type: "message_stop" });
-
-let server: SseServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 const harness = clientHarness(createClient, { apiKey: API_KEY } as ClientOptions, "/api/gguf/dep_42");
 afterEach(harness.closeAll);
@@ -195,7 +189,7 @@ describe("GGUF Cloud /v1/messages (Anthropic grammar), against a real SSE server
   });
 
   it("readStream classifies a response fetched by hand", async () => {
-    server = await startSseServer([{ steps: [messageExamples.mid_stream_error!] }]);
+    const server = await harness.serveSse([{ steps: [messageExamples.mid_stream_error!] }]);
     const response = await fetch(`${server.url}/v1/messages`, { method: "POST" });
     const { events, error } = await readStream("/v1/messages", response).collect();
     expect(events.map((e) => e.type)).toEqual(["message_start"]);

@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { errorRenderings, clientHarness, startTestServer, type Reply, type TestServer } from "@errata/scripts/testing";
+import { errorRenderings, clientHarness, type Reply } from "@errata/scripts/testing";
 import { ProviderError } from "@errata/retry-policy";
 import { createClient, type ClientOptions } from "../src/index.js";
 
@@ -19,12 +19,6 @@ const gobError = (status: number, type: string, code: string | null, extra: obje
   body: { error: { type, code, message: `${type}/${code}`, param: null, ...extra } },
 });
 const ok: Reply = { status: 200, headers: { "x-request-id": "req_ok" }, body: completion };
-
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 /** A client against a scripted server; waits are recorded and shortened so that tests stay fast. */
 const harness = clientHarness(createClient, { apiKey: API_KEY } as ClientOptions);
@@ -45,7 +39,7 @@ describe("GPT Gob end to end, against a real server on 127.0.0.1", () => {
   });
 
   it("really waits the stated time with the default sleep", async () => {
-    server = await startTestServer((i) => (i === 0 ? gobError(429, "rate_limit_exceeded", "gremlin_in_the_pipes", { retry_after: 1 }) : ok));
+    const server = await harness.serve((i) => (i === 0 ? gobError(429, "rate_limit_exceeded", "gremlin_in_the_pipes", { retry_after: 1 }) : ok));
     const client = createClient({ apiKey: API_KEY, baseUrl: server.url });
     const { error } = await client.POST("/chat/completions", { body: chatBody });
     expect(error).toBeUndefined();

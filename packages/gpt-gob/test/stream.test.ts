@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { consumeStream as consume, clientHarness, jsonReply, loadSpec, responseExamples, sseData, startSseServer, type SseServer } from "@errata/scripts/testing";
+import { consumeStream as consume, clientHarness, jsonReply, loadSpec, responseExamples, sseData } from "@errata/scripts/testing";
 import { ProviderError } from "@errata/retry-policy";
 import { createClient, readStream, streamFormats, type ClientOptions, type components } from "../src/index.js";
 
@@ -24,12 +24,6 @@ const chunk = (content: string): Chunk => ({
 });
 const text = (chunks: readonly Chunk[]) => chunks.map((c) => c.choices[0]?.delta.content ?? "").join("");
 const distracted = { error: { type: "server_error", code: "goblin_distracted", message: "the goblin saw something shiny and wandered off. retry.", param: null } };
-
-let server: SseServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 const harness = clientHarness(createClient, { apiKey: API_KEY } as ClientOptions);
 afterEach(harness.closeAll);
@@ -154,7 +148,7 @@ describe("GPT Gob streaming, against a real SSE server on 127.0.0.1", () => {
   });
 
   it("readStream classifies a response fetched by hand", async () => {
-    server = await startSseServer([{ steps: [streamExamples.goblin_distracted!] }]);
+    const server = await harness.serveSse([{ steps: [streamExamples.goblin_distracted!] }]);
     const response = await fetch(`${server.url}/chat/completions`, { method: "POST", body: JSON.stringify({ ...chatBody, stream: true }) });
     const { events, error } = await readStream("/chat/completions", response).collect();
     expect(text(events)).toBe("Under the");

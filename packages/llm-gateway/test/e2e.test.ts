@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { errorRenderings, clientHarness, startTestServer, type Reply, type TestServer } from "@errata/scripts/testing";
+import { errorRenderings, clientHarness, type Reply } from "@errata/scripts/testing";
 import { ProviderError } from "@errata/retry-policy";
 import { createClient, defaultBaseUrl, type ClientOptions } from "../src/index.js";
 
@@ -30,12 +30,6 @@ const metrics: Reply = { status: 200, headers: { "content-type": PROMETHEUS }, b
 const validation = {
   detail: [{ type: "missing", loc: ["body", "messages"], msg: "Field required", input: { model_hint: "fast" } }],
 };
-
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 /** A client against a scripted server; waits are recorded instead of slept, backoff without jitter. */
 const harness = clientHarness(createClient, { apiKey: API_KEY, retry: { initialDelayMs: 1000, maxDelayMs: 8000, jitter: "none" } } as ClientOptions);
@@ -144,7 +138,7 @@ describe("LLM Gateway end to end, against a real server on 127.0.0.1", () => {
   });
 
   it("really waits between 429s with the default sleep", async () => {
-    server = await startTestServer((i) => (i === 0 ? tooMany : ok));
+    const server = await harness.serve((i) => (i === 0 ? tooMany : ok));
     const client = createClient({ apiKey: API_KEY, baseUrl: server.url, retry: { initialDelayMs: 200, jitter: "none" } });
     const { error } = await client.POST("/api/v1/chat", { body: chatBody });
     expect(error).toBeUndefined();
@@ -183,7 +177,7 @@ describe("GET /api/v1/metrics: Prometheus text, no auth", () => {
   });
 
   it("works for a client created without a key", async () => {
-    server = await startTestServer(() => metrics);
+    const server = await harness.serve(() => metrics);
     const { data, error } = await createClient({ baseUrl: server.url }).GET("/api/v1/metrics");
     expect(error).toBeUndefined();
     expect(data).toBe(METRICS);

@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { errorRenderings, clientHarness, startTestServer, type RecordedRequest, type Reply, type TestServer } from "@errata/scripts/testing";
+import { errorRenderings, clientHarness, type RecordedRequest, type Reply } from "@errata/scripts/testing";
 import { ProviderError } from "@errata/retry-policy";
 import { createClient, type ClientOptions } from "../src/index.js";
 
@@ -17,12 +17,6 @@ const processing = { status: "processing", id: "abc123-def456", eta: 30, message
 const ok: Reply = { status: 200, body: success };
 const mlError = (status: number, message: string, extra: object = {}): Reply => ({ status, body: { status: "error", message, ...extra } });
 const inBand = (status: "error" | "failed", extra: object = {}): Reply => ({ status: 200, body: { status, message: `job ${status}`, ...extra } });
-
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 /** A client against a scripted server; waits are recorded and skipped so that tests stay fast. */
 const harness = clientHarness(createClient, { apiKey: API_KEY } as ClientOptions);
@@ -71,7 +65,7 @@ describe("the API key travels in the JSON body", () => {
   });
 
   it("is not invented when no apiKey is given", async () => {
-    server = await startTestServer(() => mlError(401, "API key required"));
+    const server = await harness.serve(() => mlError(401, "API key required"));
     const client = createClient({ baseUrl: server.url });
     const { error } = await client.POST("/images/text2img", { body: request });
     expect(sentBody(server.requests[0]!)).toEqual(request);
@@ -175,7 +169,7 @@ describe("HTTP errors", () => {
   });
 
   it("really waits retry_after with the default sleep", async () => {
-    server = await startTestServer((i) => (i === 0 ? mlError(429, "Rate limit exceeded.", { retry_after: 1 }) : ok));
+    const server = await harness.serve((i) => (i === 0 ? mlError(429, "Rate limit exceeded.", { retry_after: 1 }) : ok));
     const client = createClient({ apiKey: API_KEY, baseUrl: server.url });
     const { error } = await client.POST("/images/text2img", { body: request });
     expect(error).toBeUndefined();

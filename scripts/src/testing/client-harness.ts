@@ -23,8 +23,13 @@ export function clientHarness<O extends HarnessOptions, C>(
 ) {
   const open: { close(): Promise<void> }[] = [];
 
-  function connect<S extends { url: string; close(): Promise<void> }>(server: S, options: Partial<O>) {
+  function track<S extends { close(): Promise<void> }>(server: S): S {
     open.push(server);
+    return server;
+  }
+
+  function connect<S extends { url: string; close(): Promise<void> }>(server: S, options: Partial<O>) {
+    track(server);
     const waits: number[] = [];
     const retries: RetryInfoOf<O>[] = [];
     const retry =
@@ -48,6 +53,9 @@ export function clientHarness<O extends HarnessOptions, C>(
     /** A scripted server-sent-events server. */
     setupSse: async (replies: SseReply[] | ((index: number) => SseReply), options: Partial<O> = {}) =>
       connect<SseServer>(await startSseServer(replies), options),
+    /** A scripted server without a client, for tests that build their own; closed by closeAll too. */
+    serve: async (reply: (index: number, request: RecordedRequest) => Reply) => track(await startTestServer(reply)),
+    serveSse: async (replies: SseReply[] | ((index: number) => SseReply)) => track(await startSseServer(replies)),
     closeAll: async () => {
       await Promise.all(open.splice(0).map((server) => server.close()));
     },
