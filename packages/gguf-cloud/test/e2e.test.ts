@@ -225,10 +225,10 @@ describe("invalid options throw; failures never do", () => {
     expect(() => createClient(given as ClientOptions)).toThrow(want);
   });
 
-  it("returns a malformed 200 body as an error with its status, not a throw", async () => {
+  it("returns a malformed 200 body as an error that keeps the text, not a throw", async () => {
     const { client } = await setup(() => ({ status: 200, headers: { "content-type": "application/json" }, body: "{not json" }));
     const { error } = await client.POST("/v1/chat/completions", { body: chatBody });
     expect(error).toBeInstanceOf(ProviderError);
-    expect(error).toMatchObject({ status: 200, category: "unknown", retryable: false });
+    expect(error).toMatchObject({ status: 200, category: "unknown", retryable: false, body: "{not json" });
   });
 });

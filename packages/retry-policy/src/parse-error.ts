@@ -48,7 +48,7 @@ export function isInBandError(catalog: ErrorRules, body: unknown): boolean {
 }
 
 /** The provider's request id, from the first documented header present (lower-cased headers). */
-function requestIdOf(format: ErrorFormat, headers: Readonly<Record<string, string>>): string | undefined {
+export function requestIdOf(format: ErrorFormat, headers: Readonly<Record<string, string>>): string | undefined {
   return (format.requestIdHeaders ?? ["x-request-id"]).map((name) => headers[name.toLowerCase()]).find((value) => value !== undefined);
 }
 

@@ -1,8 +1,9 @@
 import type { ClientOptions as FetchClientOptions } from "openapi-fetch";
 import type { ErrorRules } from "../catalog.js";
-import { ProviderError } from "../provider-error.js";
+import type { ProviderError } from "../provider-error.js";
 import { createRetryingFetch, type FetchLike, type FetchOutcome, type RetryingFetchOptions } from "../retrying-fetch.js";
 import { authHeaders, bodyAuthSerializer, type AuthPlacement } from "./auth.js";
+import { requestNotSentError, unreadableBodyError } from "./call-errors.js";
 import { resolveBaseUrl, type ServerTemplate } from "./server-url.js";
 import type { ProviderClient } from "./types.js";
 
@@ -57,7 +58,8 @@ export function buildProviderClient<Paths extends Record<string, any>, E extends
   if (apiKey !== undefined && typeof apiKey !== "string") throw new TypeError("apiKey must be a string");
   const { catalog, authSchemes, operations } = setup;
   const { provider } = catalog;
-  const retrying = createRetryingFetch({ ...options, catalog, secrets: apiKey ? [apiKey] : [] });
+  const secrets = apiKey ? [apiKey] : [];
+  const retrying = createRetryingFetch({ ...options, catalog, secrets });
   const names = Object.keys(authSchemes);
   const auth = authSchemes[authScheme ?? names[0]!];
   if (authScheme !== undefined && !auth) throw new TypeError(`${provider}: authScheme must be one of ${names.join(", ") || "(none)"}, got ${JSON.stringify(authScheme)}`);
@@ -73,7 +75,9 @@ export function buildProviderClient<Paths extends Record<string, any>, E extends
     const operation = operations?.[`${method} ${url}`];
     // The key belongs in the body: a call whose body the caller could leave out still carries it.
     if (bodySerializer && init.body === undefined && method !== "GET" && method !== "HEAD") init = { ...init, body: {} };
-    if (operation?.parseAs && init.parseAs === undefined) init = { ...init, parseAs: operation.parseAs };
+    const parseAs = init.parseAs ?? operation?.parseAs ?? "json";
+    // JSON is read as text and parsed here, so that a malformed 2xx body stays on the error.
+    const asJson = parseAs === "json";
     let last: FetchOutcome | undefined;
     const fetch: FetchLike = async (input, requestInit) => {
       // An operation with `security: []` does not send the client-wide key header (a caller's own value stays).
@@ -85,25 +89,22 @@ export function buildProviderClient<Paths extends Record<string, any>, E extends
       if (last.response) return last.response;
       throw NO_RESPONSE;
     };
+    let result;
     try {
-      const result = await fetchClient[method](url, { ...init, fetch });
-      return last?.error ? { error: last.error, response: result.response } : result;
+      result = await fetchClient[method](url, { ...init, parseAs: asJson ? "text" : parseAs, fetch });
     } catch (cause) {
       if (cause === NO_RESPONSE) return { error: last!.error, response: undefined };
-      // A 2xx body that is not what it claims (malformed JSON): nothing is lost, the text is on the error.
       const response = last?.response;
-      return {
-        error: new ProviderError({
-          provider,
-          status: response?.status ?? 0,
-          category: "unknown",
-          message: `${provider}: unreadable response body (${cause instanceof Error ? cause.message : String(cause)})`,
-          retryable: false,
-          cause,
-          headers: response ? Object.fromEntries(response.headers) : {},
-        }),
-        response,
-      };
+      if (!response) return { error: requestNotSentError(provider, cause, secrets), response };
+      return { error: unreadableBodyError(catalog, response, undefined, cause, secrets), response };
+    }
+    const { response } = result;
+    if (last?.error) return { error: last.error, response };
+    if (!asJson || typeof result.data !== "string") return result;
+    try {
+      return { data: result.data === "" ? undefined : JSON.parse(result.data), response };
+    } catch (cause) {
+      return { error: unreadableBodyError(catalog, response, result.data, cause, secrets), response };
     }
   };
 
