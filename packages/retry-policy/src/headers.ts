@@ -8,7 +8,11 @@ export type HeaderInput =
 export function toHeaderRecord(input: HeaderInput | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   const put = (value: unknown, key: string) => {
-    if (value !== undefined) out[key.toLowerCase()] = Array.isArray(value) ? value.join(", ") : String(value);
+    if (value === undefined) return;
+    const name = key.toLowerCase();
+    const text = Array.isArray(value) ? value.join(", ") : String(value);
+    // Headers.forEach gives each Set-Cookie on its own: keep them all, as fetch's get() joins the rest.
+    out[name] = name in out ? `${out[name]}, ${text}` : text;
   };
   if (typeof (input as Headers)?.forEach === "function" && typeof (input as Headers).get === "function") (input as Headers).forEach(put);
   else if (input && Symbol.iterator in input) for (const [key, value] of input as Iterable<readonly [string, string]>) put(value, key);

@@ -89,7 +89,8 @@ export function parseErrorWith<P extends string, T extends string = string, C ex
       : success
         ? "unknown"
         : defaultCategoryForStatus(status);
-  const fallback = typeof body === "string" && body.trim() !== "" ? body.trim().slice(0, 500) : `${provider}: ${status ? `HTTP ${status}` : "no response"}`;
+  // Redacted before it is cut: a key that straddles the cut would no longer match whole.
+  const fallback = typeof body === "string" && body.trim() !== "" ? redact(body.trim(), secrets).slice(0, 500) : `${provider}: ${status ? `HTTP ${status}` : "no response"}`;
 
   return new ProviderError<P, T, C>({
     provider,
@@ -97,11 +98,12 @@ export function parseErrorWith<P extends string, T extends string = string, C ex
     category,
     type: type as T | undefined,
     code: code as C | undefined,
-    message: redact(messageFrom(body, format.message) ?? fallback, secrets),
+    message: redact(messageFrom(body, format.message), secrets) ?? fallback,
     retryable: entry ? entry.retryable : !success && isRetryableStatus(status),
     retryAfterMs: retryDelayMs(headers, body, entry?.retryAfter ?? format.retryAfter ?? [], now()),
     requestId: requestIdOf(format, headers),
     body: redact(body, secrets),
     headers: redact(headers, secrets),
+    secrets,
   });
 }

@@ -1,7 +1,10 @@
 import type { ErrorCategory } from "./categories.js";
+import { redact } from "./redact.js";
 
 const BRAND = Symbol.for("errata.ProviderError");
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+/** Each error's secrets, kept off the object so that no enumeration or serialisation can reach them. */
+const SECRETS = new WeakMap<object, readonly string[]>();
 
 export interface ProviderErrorInit<P extends string = string, T extends string = string, C extends string = string> {
   provider: P;
@@ -21,6 +24,8 @@ export interface ProviderErrorInit<P extends string = string, T extends string =
   /** How many attempts were made before this error was returned. */
   attempts?: number | undefined;
   cause?: unknown;
+  /** Strings to redact from the cause's message in toJSON and inspect (the API key). Not a field. */
+  secrets?: readonly string[] | undefined;
 }
 
 /** A string union that still accepts strings the spec does not know, without losing autocompletion. */
@@ -50,12 +55,13 @@ export class ProviderError<
   declare readonly headers: Readonly<Record<string, string>>;
   declare readonly attempts: number;
 
-  constructor({ message, cause, ...fields }: ProviderErrorInit<P, T, C>) {
+  constructor({ message, cause, secrets, ...fields }: ProviderErrorInit<P, T, C>) {
     super(message, cause === undefined ? undefined : { cause });
     // Every field an own property, in this order, whatever the init leaves out.
     const own = { provider: "", status: 0, category: "unknown", type: undefined, code: undefined, retryable: false, retryAfterMs: undefined, requestId: undefined, body: undefined };
     Object.assign(this, own, fields, { headers: fields.headers ?? {}, attempts: fields.attempts ?? 1 });
     Object.defineProperty(this, BRAND, { value: true });
+    if (secrets?.length) SECRETS.set(this, secrets);
   }
 
   /** True for a ProviderError from any copy of this package or any realm. */
@@ -70,13 +76,14 @@ export class ProviderError<
 
   /** A copy with some fields changed (attempt counts, the final retry decision). */
   with(changes: Partial<ProviderErrorInit<P, T, C>>): ProviderError<P, T, C> {
-    return new ProviderError<P, T, C>({ ...(this as ProviderErrorInit<P, T, C>), message: this.message, cause: this.cause, ...changes });
+    return new ProviderError<P, T, C>({ ...(this as ProviderErrorInit<P, T, C>), message: this.message, cause: this.cause, secrets: SECRETS.get(this), ...changes });
   }
 
-  /** Plain data: every field, and the cause summarised as its name and message. */
+  /** Plain data: every field, and the cause summarised as its name and message (the key redacted from it). */
   toJSON() {
     const { cause } = this;
-    return { ...this, message: this.message, cause: cause instanceof Error ? { name: cause.name, message: cause.message } : undefined };
+    const summary = cause instanceof Error ? { name: cause.name, message: redact(cause.message, SECRETS.get(this) ?? []) } : undefined;
+    return { ...this, message: this.message, cause: summary };
   }
 
   [INSPECT](_depth: number, options: unknown, inspect?: (value: unknown, opts: unknown) => string) {

@@ -1,7 +1,7 @@
 export const REDACTED = "[REDACTED]";
 
 /**
- * Replaces every occurrence of a secret inside strings, arrays and plain objects.
+ * Replaces every occurrence of a secret inside strings, arrays and plain objects (keys included).
  * Secrets shorter than 4 characters are ignored: replacing them would mangle ordinary text.
  */
 export function redact<T>(value: T, secrets: readonly string[]): T {
@@ -12,7 +12,7 @@ export function redact<T>(value: T, secrets: readonly string[]): T {
       : Array.isArray(item)
         ? item.map(walk)
         : item !== null && typeof item === "object" && Object.getPrototypeOf(item) === Object.prototype
-          ? Object.fromEntries(Object.entries(item).map(([key, v]) => [key, walk(v)]))
+          ? Object.fromEntries(Object.entries(item).map(([key, v]) => [walk(key), walk(v)]))
           : item;
   return usable.length === 0 ? value : (walk(value) as T);
 }

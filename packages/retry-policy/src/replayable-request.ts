@@ -11,12 +11,17 @@ export interface ReplayableRequest {
   init: RequestInit;
 }
 
-/** Normalises fetch's arguments; a Request body is read once into bytes. */
+/**
+ * Normalises fetch's arguments; a Request body is read once. Bytes are held as a Blob: Node's fetch
+ * detaches an ArrayBuffer body when it sends it, so a 307/308 redirect (or a second attempt) could not
+ * resend it.
+ */
 export async function toReplayableRequest(input: RequestInfo | URL, init: RequestInit = {}): Promise<ReplayableRequest> {
   const request = typeof input === "string" || input instanceof URL ? undefined : (input as Request);
   const headers = new Headers(request?.headers);
   new Headers(init.headers).forEach((value, key) => headers.set(key, value));
-  const body = init.body !== undefined ? init.body : request?.body ? await request.arrayBuffer() : null;
+  let body = init.body !== undefined ? init.body : request?.body ? await request.blob() : null;
+  if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) body = new Blob([body as BlobPart]);
   return {
     url: request ? request.url : String(input),
     method: (init.method ?? request?.method ?? "GET").toUpperCase(),

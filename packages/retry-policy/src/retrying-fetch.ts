@@ -6,7 +6,8 @@ import { resolveRetryPolicy, type RetryOptions } from "./retry-options.js";
 import { defaultRuntime, type RetryRuntime } from "./runtime.js";
 import { toReplayableRequest } from "./replayable-request.js";
 import { transportError, type TransportFailure } from "./transport-errors.js";
-import { positiveMs } from "./validate.js";
+import { check, positiveMs } from "./validate.js";
+import { startTimer } from "./timers.js";
 
 export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 
@@ -29,8 +30,15 @@ export interface RetryingFetchOptions {
 }
 
 export type FetchOutcome =
-  | { response: Response; error?: undefined }
-  | { response: Response | undefined; error: ProviderError };
+  | {
+      response: Response;
+      error?: undefined;
+      /** Attempts made, the successful one included. */
+      attempts?: number;
+      /** The 2xx body, when the attempt read it (`readBody`): `response`'s own body is then used up. */
+      text?: string;
+    }
+  | { response: Response | undefined; error: ProviderError; attempts?: undefined; text?: undefined };
 
 export type RetryingFetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<FetchOutcome>;
 
@@ -48,8 +56,14 @@ export function createRetryingFetch(options: RetryingFetchOptions): RetryingFetc
  * failure is then retried like any other).
  */
 export interface AttemptExtras<O> {
-  defaultHeaders: Readonly<Record<string, string>>;
-  onSuccess: (response: Response, attempt: number, signal: AbortSignal | undefined) => Promise<O>;
+  defaultHeaders?: Readonly<Record<string, string>>;
+  /** `deadlineAt`: the call's deadline (epoch ms, runtime clock), which also bounds this wait. */
+  onSuccess?: (response: Response, attempt: number, signal: AbortSignal | undefined, deadlineAt: number | undefined) => Promise<O>;
+  /**
+   * Read a 2xx body inside the attempt (the typed client does, for JSON and text): a body that stalls
+   * is then bounded by the timeout and the deadline, and a connection lost mid-body is retried.
+   */
+  readBody?: boolean;
 }
 
 /** createRetryingFetch's implementation; the streaming fetch passes `extras` per call (internal). */
@@ -58,6 +72,7 @@ export function createFetcher(options: RetryingFetchOptions) {
   const timeoutMs = positiveMs("timeoutMs", options.timeoutMs, 60_000);
   positiveMs("deadlineMs", deadlineMs, 0); // checked only: undefined means no deadline
   if (options.fetch !== undefined && typeof options.fetch !== "function") throw new TypeError("fetch must be a function");
+  check(idempotencyHeader === undefined || /^[!#$%&'*+.^_`|~\w-]+$/.test(idempotencyHeader), "idempotencyHeader", "an HTTP header name", idempotencyHeader);
   const fetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const policy = resolveRetryPolicy(options.retry);
   const runtime: RetryRuntime = { ...defaultRuntime, ...options.runtime };
@@ -76,7 +91,7 @@ export function createFetcher(options: RetryingFetchOptions) {
       if (signal?.aborted) return failure("aborted", signal.reason);
       const timeout = new AbortController();
       const budgetMs = deadlineAt === undefined ? timeoutMs : Math.min(timeoutMs, Math.max(0, deadlineAt - runtime.now()));
-      const timer = setTimeout(() => timeout.abort(new DOMException("attempt timed out", "TimeoutError")), budgetMs);
+      const stopTimer = startTimer(budgetMs, () => timeout.abort(new DOMException("attempt timed out", "TimeoutError")));
       try {
         const response = await fetch(request.url, {
           ...request.init,
@@ -87,21 +102,40 @@ export function createFetcher(options: RetryingFetchOptions) {
           ...(replayable ? {} : { duplex: "half" }),
         } as RequestInit);
         const { status } = response;
-        if (status >= 200 && status < 300 && !catalog.errorFormat.inBand) return { response };
+        const success = status >= 200 && status < 300;
+        if (success && !catalog.errorFormat.inBand && !extras?.readBody) return { response };
         const text = await response.text();
-        const error = parseErrorWith(catalog, { status, headers: response.headers, body: text }, { now: runtime.now, secrets });
-        // The body was read to classify it: hand the caller an unread copy.
-        const replay = new Response(status === 204 || status === 304 ? null : text, { status, statusText: response.statusText, headers: response.headers });
-        return error ? { response: replay, error } : { response: replay };
+        const error = success && !catalog.errorFormat.inBand ? undefined : parseErrorWith(catalog, { status, headers: response.headers, body: text }, { now: runtime.now, secrets });
+        // The typed client takes the text as it is: rebuilding a Response for it costs more than the call's overhead budget.
+        if (!error && extras?.readBody) return { response, text };
+        // The body was read: hand the caller an unread copy (none for a status fetch cannot rebuild; the error keeps all).
+        const replay = replayResponse(response, text);
+        return error ? { response: replay, error } : replay ? { response: replay } : failure("network", new TypeError(`unusable HTTP status ${status}`));
       } catch (cause) {
         return failure(signal?.aborted ? "aborted" : timeout.signal.aborted ? "timeout" : "network", cause);
       } finally {
-        clearTimeout(timer);
+        stopTimer();
       }
     };
-    return retryAttempts<O | FetchOutcome>({ provider, policy, runtime, secrets, replayable, signal, deadlineAt }, async (attempt) => {
+    return retryAttempts<O | FetchOutcome>({ provider, policy, runtime, secrets, replayable, signal, deadlineAt }, async (attempts) => {
       const outcome = await sendOnce();
-      return extras && !outcome.error ? extras.onSuccess(outcome.response, attempt, signal) : outcome;
+      if (outcome.error) return outcome;
+      return extras?.onSuccess ? extras.onSuccess(outcome.response, attempts, signal, deadlineAt) : { ...outcome, attempts };
     });
   };
+}
+
+/** Statuses whose Response may not have a body. */
+const NULL_BODY = [101, 103, 204, 205, 304];
+
+/** An unread copy of a response whose body was read; undefined when fetch cannot build one (status 600+). */
+function replayResponse(response: Response, text: string): Response | undefined {
+  const { status, statusText, headers, url } = response;
+  try {
+    const replay = new Response(NULL_BODY.includes(status) ? null : text, { status, statusText, headers });
+    // A constructed Response has no URL: keep the one that was fetched (after redirects).
+    return Object.defineProperty(replay, "url", { value: url });
+  } catch {
+    return undefined;
+  }
 }

@@ -1,3 +1,5 @@
+import { startTimer } from "./timers.js";
+
 /** The side effects of retrying, injectable so that tests need no fake timers. */
 export interface RetryRuntime {
   /** Milliseconds since the epoch. */
@@ -11,13 +13,13 @@ export interface RetryRuntime {
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const onAbort = () => {
-      clearTimeout(timer);
+      cancel();
       reject(signal!.reason);
     };
-    const timer = setTimeout(() => {
+    const cancel = startTimer(ms, () => {
       signal?.removeEventListener("abort", onAbort);
       resolve();
-    }, ms);
+    });
     if (signal?.aborted) onAbort();
     else signal?.addEventListener("abort", onAbort, { once: true });
   });

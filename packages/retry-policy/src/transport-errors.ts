@@ -21,5 +21,6 @@ export function transportError<P extends string>(
     message: redact(`${provider}: ${what}`, secrets),
     retryable: failure !== "aborted",
     cause,
+    secrets,
   });
 }

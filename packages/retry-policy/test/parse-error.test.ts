@@ -94,4 +94,19 @@ describe("what the error carries", () => {
     expect(JSON.stringify(error)).not.toContain(secret);
     expect(error?.message).toBe("key [REDACTED] is bad");
   });
+
+  it.each([
+    ["a key that straddles the 500-character cut of a text body", { given: `${"x".repeat(490)} sk-live-123456 tail`, want: "x".repeat(490) + " [REDACTED]" }],
+    ["a key used as a JSON property name", { given: json({ errors: { "sk-live-123456": ["unknown"] } }), want: undefined }],
+  ] as const)("redacts %s", (_name, { given, want }) => {
+    const error = parseErrorWith(testCatalog, { status: 400, body: given }, { secrets: ["sk-live-123456"] })!;
+    expect(JSON.stringify(error)).not.toMatch(/sk-live|123456/);
+    if (want !== undefined) expect(error.message.startsWith(want.slice(0, 500))).toBe(true);
+  });
+
+  it("keeps every Set-Cookie header, joined as fetch joins the others", () => {
+    const headers = new Headers([["set-cookie", "a=1; Path=/"], ["set-cookie", "b=2; Path=/"]]);
+    const error = parseErrorWith(testCatalog, { status: 503, headers, body: "" })!;
+    expect(error.headers["set-cookie"]).toBe("a=1; Path=/, b=2; Path=/");
+  });
 });

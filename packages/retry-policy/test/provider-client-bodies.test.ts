@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import createFetchClient from "openapi-fetch";
-import { startTestServer, type Reply, type TestServer } from "@errata/scripts/testing";
+import { createServer } from "node:http";
+import { startSseServer, startTestServer, type Reply, type SseReply, type TestServer } from "@errata/scripts/testing";
 import { ProviderError, type ErrorRules } from "../src/index.js";
-import { createProviderClient } from "../src/openapi-fetch/index.js";
+import { createProviderClient, type ProviderClientOptions } from "../src/openapi-fetch/index.js";
 
 const KEY = "acme-key-NEVER-SHOWN-51b7";
 const catalog = {
@@ -11,22 +12,36 @@ const catalog = {
   errors: [],
 } as const satisfies ErrorRules<"acme">;
 
-const servers: TestServer[] = [];
+const servers: Pick<TestServer, "close">[] = [];
 afterEach(async () => void (await Promise.all(servers.splice(0).map((s) => s.close()))));
+
+function setupFor(url: string) {
+  return {
+    catalog,
+    authSchemes: { bearer: { in: "header", name: "Authorization", scheme: "Bearer" } },
+    server: { url },
+    createFetchClient,
+    operations: { "GET /metrics": { parseAs: "text" } },
+  } as const;
+}
+
+const client = (url: string, options: ProviderClientOptions = {}) =>
+  createProviderClient<any, ProviderError>(setupFor(url), { apiKey: KEY, retry: false, ...options }) as any;
 
 async function clientFor(reply: Reply) {
   const server = await startTestServer(() => reply);
   servers.push(server);
-  const setup = {
-    catalog,
-    server: { url: server.url },
-    authSchemes: { bearer: { in: "header", name: "Authorization", scheme: "Bearer" } },
-    createFetchClient,
-    operations: { "GET /metrics": { parseAs: "text" } },
-  } as const;
-  const client = createProviderClient<any, ProviderError>(setup, { apiKey: KEY, retry: false }) as any;
-  return { client, server };
+  return { client: client(server.url), server };
 }
+
+/** A server whose replies are scripted byte by byte: bodies that stall or break off half-way. */
+async function scripted(replies: SseReply[]) {
+  const server = await startSseServer(replies);
+  servers.push(server);
+  return server;
+}
+const JSON_TYPE = { "content-type": "application/json" };
+const noWait = { runtime: { sleep: async () => {}, random: () => 0 } };
 
 describe("what the client makes of 2xx bodies", () => {
   it.each([
@@ -74,5 +89,111 @@ describe("what the client makes of 2xx bodies", () => {
     expect(error).toMatchObject({ status: 0, category: "invalid_request", retryable: false });
     expect(error.message).toMatch(/^acme: request not sent \(.*BigInt/);
     expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe("a 2xx JSON body is read inside the attempt", () => {
+  it.each([
+    ["a body that stalls is a timeout, retried", { given: [{ headers: JSON_TYPE, steps: ['{"id":', { hang: true }] }], want: { category: "timeout", retryable: true, attempts: 2 } }],
+    ["a connection lost mid-body is a network failure, retried", { given: [{ headers: JSON_TYPE, steps: ['{"id":', { destroy: true }] }], want: { category: "network", retryable: true, attempts: 2 } }],
+  ] as const)("%s", async (_name, { given, want }) => {
+    const server = await scripted([...given, ...given] as unknown as SseReply[]);
+    const { error, data } = await client(server.url, { timeoutMs: 100, retry: { maxRetries: 1 }, ...noWait }).GET("/things");
+    expect(data).toBeUndefined();
+    expect(error).toMatchObject(want);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("succeeds on the retry after a body that broke off", async () => {
+    const server = await scripted([{ headers: JSON_TYPE, steps: ['{"id":', { destroy: true }] }, { headers: JSON_TYPE, steps: ['{"id":2}'] }]);
+    const { error, data } = await client(server.url, { retry: { maxRetries: 1 }, ...noWait }).GET("/things");
+    expect(error).toBeUndefined();
+    expect(data).toEqual({ id: 2 });
+  });
+
+  it("the deadline bounds a stalled body too", async () => {
+    const server = await scripted([{ headers: JSON_TYPE, steps: ['{"id":', { hang: true }] }]);
+    const started = performance.now();
+    const { error } = await client(server.url, { timeoutMs: 60_000, deadlineMs: 150 }).GET("/things");
+    expect(error).toMatchObject({ category: "timeout" });
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it("the caller's abort during the body is aborted, not retried", async () => {
+    const server = await scripted([{ headers: JSON_TYPE, steps: ['{"id":', { hang: true }] }]);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const { error } = await client(server.url, { retry: { maxRetries: 2 }, ...noWait }).GET("/things", { signal: controller.signal });
+    expect(error).toMatchObject({ category: "aborted", retryable: false, attempts: 1 });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("keeps the attempts on an unreadable body", async () => {
+    let n = 0;
+    const server = await startTestServer(() => (n++ < 2 ? { status: 503, body: "busy" } : { status: 200, headers: JSON_TYPE, body: "{nope" }));
+    servers.push(server);
+    const { error } = await client(server.url, { retry: { maxRetries: 2 }, ...noWait }).GET("/things");
+    expect(error).toMatchObject({ category: "unknown", attempts: 3, body: "{nope" });
+  });
+});
+
+describe("responses fetch cannot rebuild", () => {
+  it.each([
+    ["status 600 with a JSON error", { given: { status: 600, body: { error: { message: "edge says no" } } }, want: { status: 600, category: "unknown", message: "edge says no" } }],
+    ["status 205, no body", { given: { status: 205 }, want: undefined }],
+  ] as const)("%s", async (_name, { given, want }) => {
+    const http = createServer((_req, res) => {
+      res.writeHead(given.status, JSON_TYPE);
+      res.end("body" in given ? JSON.stringify(given.body) : undefined);
+    });
+    await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+    servers.push({ close: () => new Promise<void>((resolve) => http.close(() => resolve())) });
+    const { error } = await client(`http://127.0.0.1:${(http.address() as { port: number }).port}`).GET("/things");
+    if (want === undefined) expect(error).toBeUndefined();
+    else expect(error).toMatchObject(want);
+  });
+});
+
+describe("requests", () => {
+  it("follows a 308 redirect with the same body", async () => {
+    const server = await startTestServer((i) => (i === 0 ? { status: 308, headers: { location: "/v2/things" } } : { status: 200, body: { ok: true } }));
+    servers.push(server);
+    const { data, error } = await client(server.url).POST("/things", { body: { n: 1 } });
+    expect(error).toBeUndefined();
+    expect(data).toEqual({ ok: true });
+    expect(server.requests.map((r) => [r.url, r.body])).toEqual([["/things", '{"n":1}'], ["/v2/things", '{"n":1}']]);
+  });
+
+  it.each([
+    ["a record", { "x-org": "o1" }],
+    ["a Headers", new Headers({ "x-org": "o1" })],
+    ["pairs", [["x-org", "o1"]]],
+  ] as const)("takes client-wide headers as %s", async (_name, headers) => {
+    const { server } = await clientFor({ status: 200, body: {} });
+    await client(server.url, { headers: headers as HeadersInit }).GET("/things");
+    expect(server.requests[0]!.headers["x-org"]).toBe("o1");
+    expect(Object.keys(server.requests[0]!.headers)).not.toContain("0");
+  });
+
+  it("a throwing onRetry hook rejects the call: a programmer error, not a failed call", async () => {
+    const { server } = await clientFor({ status: 503, body: "busy" });
+    const onRetry = () => {
+      throw new Error("metrics sink down");
+    };
+    await expect(client(server.url, { retry: { maxRetries: 1, onRetry }, ...noWait }).GET("/things")).rejects.toThrow("metrics sink down");
+  });
+
+  it.each([
+    ["an idempotency header that is no header name", { idempotencyHeader: "Idempotency Key" }],
+    ["a timeout of zero", { timeoutMs: 0 }],
+  ] as const)("throws from createClient for %s", (_name, options) => {
+    expect(() => client("http://127.0.0.1:9", options)).toThrow(RangeError);
+  });
+
+  it("an unlimited timeout (Infinity) does not fire at once", async () => {
+    const { server } = await clientFor({ status: 200, body: { ok: 1 } });
+    const { data, error } = await client(server.url, { timeoutMs: Infinity }).GET("/things");
+    expect(error).toBeUndefined();
+    expect(data).toEqual({ ok: 1 });
   });
 });

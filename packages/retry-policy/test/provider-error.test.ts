@@ -29,6 +29,19 @@ describe("ProviderError", () => {
     expect(data).toMatchObject({ name: "ProviderError", status: 0, category: "network", retryable: true, cause: { name: "TypeError", message: "fetch failed" } });
   });
 
+  it("keeps the key out of the cause's summary in toJSON and inspect, and out of with() copies", () => {
+    const key = "sk-live-\nBROKEN-9f8e7d";
+    // What Headers.set throws for a key pasted with a newline: the value, key included, in the message.
+    const cause = new TypeError(`Headers.set: "Bearer ${key}" is an invalid header value.`);
+    const error = transportError("acme", "network", cause, [key]);
+    for (const rendering of [JSON.stringify(error), inspect(error), JSON.stringify(error.with({ attempts: 2 }))]) {
+      expect(rendering).not.toContain("BROKEN-9f8e7d");
+    }
+    expect(error.toJSON().cause).toEqual({ name: "TypeError", message: 'Headers.set: "Bearer [REDACTED]" is an invalid header value.' });
+    expect(Object.keys(error)).not.toContain("secrets");
+    expect(error.cause).toBe(cause);
+  });
+
   it("inspects to something a log can use", () => {
     expect(inspect(make())).toMatch(/ProviderError: slow down .*rate_limited/s);
   });

@@ -10,7 +10,7 @@ function harness(script: Scripted[], options: Partial<RetryingFetchOptions> = {}
   const waits: number[] = [];
   let clock = 1_000_000;
   const fetch = async (url: RequestInfo | URL, init: RequestInit = {}) => {
-    const body = typeof init.body === "string" ? init.body : init.body instanceof ArrayBuffer ? new TextDecoder().decode(init.body) : undefined;
+    const body = typeof init.body === "string" ? init.body : init.body instanceof Blob ? await init.body.text() : undefined;
     sent.push({ url: String(url), init, body });
     const step = script[Math.min(sent.length - 1, script.length - 1)]!;
     if (step instanceof Error) throw step;

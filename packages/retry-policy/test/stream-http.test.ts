@@ -290,6 +290,36 @@ describe("stream(): failures before the first event are returned and retried lik
   });
 });
 
+describe("stream(): the deadline and requests that cannot be sent", () => {
+  it("the deadline bounds the wait for the first event (the idle timeout is longer)", async () => {
+    const srv = await serve([{ steps: [{ hang: true }] }]);
+    const started = performance.now();
+    const { error, stream } = await acmeClient(srv.url, { deadlineMs: 150, idleTimeoutMs: 30_000 } as never).stream("/chat/completions", { body: { model: "m" } });
+    expect(stream).toBeUndefined();
+    expect(error).toMatchObject({ status: 0, category: "timeout" });
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it("a body that cannot be serialised is returned as invalid_request, nothing sent, the key nowhere", async () => {
+    const srv = await serve([{ steps: [DONE] }]);
+    const { error } = await acmeClient(srv.url).stream("/chat/completions", { body: { model: "m", n: 1n } as never });
+    expect(error).toMatchObject({ status: 0, category: "invalid_request", retryable: false });
+    expect(srv.requests).toHaveLength(0);
+  });
+
+  it("a key that is no valid header value is returned, redacted everywhere", async () => {
+    const key = "sk-acme-\nBROKEN-77aa";
+    const { error } = await acmeClient("http://127.0.0.1:9", { apiKey: key }).stream("/chat/completions", { body: { model: "m" } });
+    expect(error).toMatchObject({ category: "invalid_request" });
+    expect(JSON.stringify(error)).not.toContain("BROKEN-77aa");
+    expect(error!.message).not.toContain("BROKEN-77aa");
+  });
+
+  it("an invalid idleTimeoutMs throws from createClient, not from the first stream()", () => {
+    expect(() => acmeClient("http://127.0.0.1:9", { idleTimeoutMs: -1 } as never)).toThrow(RangeError);
+  });
+});
+
 describe("stream(): programmer errors throw", () => {
   it("a path that is not a documented stream", async () => {
     const client = acmeClient("http://127.0.0.1:9");

@@ -18,6 +18,7 @@ export function requestNotSentError(provider: string, cause: unknown, secrets: r
     message: redact(`${provider}: request not sent (${reason(cause)})`, secrets),
     retryable: false,
     cause,
+    secrets,
   });
 }
 
@@ -31,17 +32,21 @@ export function unreadableBodyError(
   text: string | undefined,
   cause: unknown,
   secrets: readonly string[],
+  attempts?: number,
 ): ProviderError {
   const headers = toHeaderRecord(response.headers);
   return new ProviderError({
     provider,
     status: response.status,
     category: "unknown",
-    message: redact(`${provider}: unreadable response body (${reason(cause)})`, secrets),
+    // A JSON parser's message quotes the body's start; the body itself is on the error.
+    message: redact(`${provider}: unreadable response body (${cause instanceof SyntaxError ? "not valid JSON" : reason(cause)})`, secrets),
     retryable: false,
     body: redact(text, secrets),
     headers: redact(headers, secrets),
     requestId: requestIdOf(errorFormat, headers),
+    attempts,
     cause,
+    secrets,
   });
 }

@@ -1,7 +1,7 @@
 import type { ClientOptions as FetchClientOptions } from "openapi-fetch";
 import type { ErrorRules } from "../catalog.js";
 import type { ProviderError } from "../provider-error.js";
-import { createRetryingFetch, type FetchLike, type FetchOutcome, type RetryingFetchOptions } from "../retrying-fetch.js";
+import { createFetcher, type FetchLike, type FetchOutcome, type RetryingFetchOptions } from "../retrying-fetch.js";
 import { authHeaders, bodyAuthSerializer, type AuthPlacement } from "./auth.js";
 import { requestNotSentError, unreadableBodyError } from "./call-errors.js";
 import { resolveBaseUrl, type ServerTemplate } from "./server-url.js";
@@ -13,8 +13,8 @@ export interface ProviderClientOptions extends Omit<RetryingFetchOptions, "catal
   apiKey?: string | undefined;
   /** Default: the spec's server. */
   baseUrl?: string;
-  /** Extra headers for every request. */
-  headers?: Record<string, string>;
+  /** Extra headers for every request: a record, a `Headers` or `[name, value]` pairs. */
+  headers?: HeadersInit;
   /** Which of the spec's security schemes carries the key, when it offers several. Default: the first. */
   authScheme?: string;
 }
@@ -41,6 +41,17 @@ export interface OperationSetup {
 
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH"] as const;
 
+/**
+ * What openapi-fetch reads of a response whose body the attempt has already read: its status and
+ * headers, and `text()`, the one reader it calls with parseAs "text" (pinned openapi-fetch 0.17.0).
+ */
+function readResponse({ status, ok, statusText, headers, url }: Response, text: string): Response {
+  return { status, ok, statusText, headers, url, bodyUsed: false, text: async () => text } as Response;
+}
+
+/** Read a 2xx body inside the attempt (see AttemptExtras). */
+const READ_BODY = { readBody: true } as const;
+
 /** Thrown through openapi-fetch when no response arrived: the call returns the retrying fetch's error. */
 const NO_RESPONSE = Symbol("errata.no-response");
 
@@ -59,7 +70,7 @@ export function buildProviderClient<Paths extends Record<string, any>, E extends
   const { catalog, authSchemes, operations } = setup;
   const { provider } = catalog;
   const secrets = apiKey ? [apiKey] : [];
-  const retrying = createRetryingFetch({ ...options, catalog, secrets });
+  const retrying = createFetcher({ ...options, catalog, secrets });
   const names = Object.keys(authSchemes);
   const auth = authSchemes[authScheme ?? names[0]!];
   if (authScheme !== undefined && !auth) throw new TypeError(`${provider}: authScheme must be one of ${names.join(", ") || "(none)"}, got ${JSON.stringify(authScheme)}`);
@@ -67,7 +78,8 @@ export function buildProviderClient<Paths extends Record<string, any>, E extends
   const bodySerializer = auth && bodyAuthSerializer(auth, apiKey);
   const fetchClient = setup.createFetchClient({
     baseUrl: resolveBaseUrl(provider, setup.server, options as ProviderClientOptions & Record<string, unknown>),
-    headers: { ...headers, ...keyHeaders },
+    // Headers, [name, value] pairs or a record, as fetch accepts them.
+    headers: { ...Object.fromEntries(new Headers(headers as HeadersInit | undefined)), ...keyHeaders },
     ...(bodySerializer && { bodySerializer }),
   });
 
@@ -76,16 +88,21 @@ export function buildProviderClient<Paths extends Record<string, any>, E extends
     // The key belongs in the body: a call whose body the caller could leave out still carries it.
     if (bodySerializer && init.body === undefined && method !== "GET" && method !== "HEAD") init = { ...init, body: {} };
     const parseAs = init.parseAs ?? operation?.parseAs ?? "json";
-    // JSON is read as text and parsed here, so that a malformed 2xx body stays on the error.
+    // JSON is read as text and parsed here, so that a malformed 2xx body stays on the error. JSON and
+    // text are read inside the attempt, under its timeout and the deadline.
     const asJson = parseAs === "json";
+    const extras = asJson || parseAs === "text" ? READ_BODY : undefined;
     let last: FetchOutcome | undefined;
+    let sent = false;
     const fetch: FetchLike = async (input, requestInit) => {
+      sent = true;
       // An operation with `security: []` does not send the client-wide key header (a caller's own value stays).
       if (operation?.anonymous && input instanceof Request) {
         input = new Request(input);
         for (const [name, value] of Object.entries(keyHeaders)) if (input.headers.get(name) === value) input.headers.delete(name);
       }
-      last = await retrying(input, requestInit);
+      last = await retrying<FetchOutcome>(input, requestInit, extras);
+      if (last.text !== undefined) return readResponse(last.response, last.text);
       if (last.response) return last.response;
       throw NO_RESPONSE;
     };
@@ -94,17 +111,20 @@ export function buildProviderClient<Paths extends Record<string, any>, E extends
       result = await fetchClient[method](url, { ...init, parseAs: asJson ? "text" : parseAs, fetch });
     } catch (cause) {
       if (cause === NO_RESPONSE) return { error: last!.error, response: undefined };
-      const response = last?.response;
-      if (!response) return { error: requestNotSentError(provider, cause, secrets), response };
-      return { error: unreadableBodyError(catalog, response, undefined, cause, secrets), response };
+      if (!sent) return { error: requestNotSentError(provider, cause, secrets), response: undefined };
+      // Thrown from inside the call (an onRetry hook): a programmer error, not a failed call.
+      if (!last) throw cause;
+      const { response, error } = last;
+      return { error: error ?? unreadableBodyError(catalog, response!, undefined, cause, secrets, last.attempts), response };
     }
-    const { response } = result;
+    // The caller gets the response that was fetched (its body used up, as openapi-fetch leaves it).
+    const response = last?.text !== undefined ? last.response! : result.response;
     if (last?.error) return { error: last.error, response };
-    if (!asJson || typeof result.data !== "string") return result;
+    if (!asJson || typeof result.data !== "string") return { ...result, response };
     try {
       return { data: result.data === "" ? undefined : JSON.parse(result.data), response };
     } catch (cause) {
-      return { error: unreadableBodyError(catalog, response, result.data, cause, secrets), response };
+      return { error: unreadableBodyError(catalog, response, result.data, cause, secrets, last?.attempts), response };
     }
   };
 

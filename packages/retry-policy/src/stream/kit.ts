@@ -3,6 +3,9 @@ import { ProviderError } from "../provider-error.js";
 import { redact } from "../redact.js";
 import { createFetcher } from "../retrying-fetch.js";
 import { validIdleTimeout } from "../validate.js";
+import { startTimer } from "../timers.js";
+import { requestNotSentError } from "../openapi-fetch/call-errors.js";
+import { transportError } from "../transport-errors.js";
 
 /**
  * What the lazily loaded streaming code (lazy.ts and what it imports) takes from the rest of the
@@ -10,8 +13,8 @@ import { validIdleTimeout } from "../validate.js";
  * lazy chunk and the up-front code import into a chunk of its own, which would split the up-front
  * bundle into two files (and cost about half a kilobyte of gzip). The lazy modules import types only.
  */
-export const READER_KIT = { ProviderError, parseErrorWith, redact };
-export const STREAMING_KIT = { ProviderError, parseErrorWith, redact, createFetcher, validIdleTimeout };
+export const READER_KIT = { ProviderError, parseErrorWith, redact, startTimer };
+export const STREAMING_KIT = { ...READER_KIT, createFetcher, validIdleTimeout, requestNotSentError, transportError };
 
 export type ReaderKit = typeof READER_KIT;
 export type StreamingKit = typeof STREAMING_KIT;

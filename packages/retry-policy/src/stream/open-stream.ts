@@ -1,4 +1,5 @@
 /** The streaming fetch (see createStreamingFetch), loaded on first use; values come from the kit (kit.ts). */
+import type { ProviderError } from "../provider-error.js";
 import type { StreamingKit } from "./kit.js";
 import { EventStream } from "./reader.js";
 import type { StreamingFetch, StreamingFetchOptions, StreamOutcome } from "./streaming-fetch.js";
@@ -13,9 +14,20 @@ export function createStreamOpener(options: StreamingFetchOptions, kit: Streamin
     kit.validIdleTimeout(idleTimeoutMs);
     return send(input, init, {
       defaultHeaders: { accept: "text/event-stream" },
-      onSuccess: async (response, attempts, signal): Promise<StreamOutcome<unknown>> => {
+      onSuccess: async (response, attempts, signal, deadlineAt): Promise<StreamOutcome<unknown>> => {
         const stream = new EventStream(response, { catalog, format, secrets, signal, now: runtime?.now, attempts }, idleTimeoutMs, kit);
-        const error = await stream.ready();
+        // The deadline bounds opening the stream, its first event included; the idle timeout covers the rest.
+        const leftMs = deadlineAt === undefined ? Infinity : Math.max(0, deadlineAt - (runtime?.now ?? Date.now)());
+        const error = await new Promise<ProviderError | undefined>((resolve) => {
+          const stop = kit.startTimer(leftMs, () => {
+            stream.cancel();
+            resolve(kit.transportError(catalog.provider, "timeout", new DOMException("the deadline passed before the first event", "TimeoutError"), secrets));
+          });
+          void stream.ready().then((failure) => {
+            stop();
+            resolve(failure);
+          });
+        });
         return error ? { response, error } : { response, stream: stream as never };
       },
     }) as Promise<StreamOutcome<never, never>>;

@@ -48,7 +48,7 @@ export class EventStream<T, E extends ProviderError = ProviderError> implements 
       now: options.now ?? Date.now,
       kit,
     };
-    this.#source = new SseSource(response.ok ? response.body : null, { idleTimeoutMs, signal: options.signal });
+    this.#source = new SseSource(response.ok ? response.body : null, { idleTimeoutMs, signal: options.signal, startTimer: kit.startTimer });
     Object.defineProperty(this, BRAND, { value: true });
   }
 

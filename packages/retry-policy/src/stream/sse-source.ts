@@ -16,6 +16,8 @@ export interface SseSourceOptions {
   /** Longest wait for the next bytes; a heartbeat comment counts as activity. */
   idleTimeoutMs: number;
   signal?: AbortSignal | undefined;
+  /** timers.ts's startTimer (handed in: see kit.ts), so that Infinity and very long waits hold. */
+  startTimer: (ms: number, fire: () => void) => () => void;
   /** Characters one unfinished event may buffer before the stream is given up. */
   maxBufferSize?: number;
 }
@@ -89,13 +91,13 @@ export class SseSource {
   }
 
   async #readChunk(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<ReadableStreamReadResult<Uint8Array>> {
-    const { idleTimeoutMs, signal } = this.#options;
+    const { idleTimeoutMs, signal, startTimer } = this.#options;
     const read = reader.read();
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopTimer: (() => void) | undefined;
     let onAbort: (() => void) | undefined;
     const guard = new Promise<never>((_, reject) => {
       if (signal?.aborted) return reject(new SourceFailure("aborted", signal.reason));
-      timer = setTimeout(() => reject(new SourceFailure("idle")), idleTimeoutMs);
+      stopTimer = startTimer(idleTimeoutMs, () => reject(new SourceFailure("idle")));
       onAbort = () => reject(new SourceFailure("aborted", signal!.reason));
       signal?.addEventListener("abort", onAbort, { once: true });
     });
@@ -107,7 +109,7 @@ export class SseSource {
       this.cancel(failure.kind === "aborted" ? failure.cause : failure);
       throw failure;
     } finally {
-      clearTimeout(timer);
+      stopTimer?.();
       if (onAbort) signal?.removeEventListener("abort", onAbort);
     }
   }

@@ -29,13 +29,17 @@ export function createStreamCall(
     // The format's fields (`stream: true`) are merged into a plain object body; other bodies go as they are.
     const merge = format.requestBody && (body === undefined || (body !== null && typeof body === "object" && Object.getPrototypeOf(body) === Object.prototype));
     let outcome: StreamOutcome<unknown> | undefined;
+    let sent = false;
     const fetch: FetchLike = async (input, requestInit) => {
+      sent = true;
       outcome = await open(input, requestInit, { format, idleTimeoutMs });
       throw HANDOFF;
     };
     try {
       await fetchClient.request(format.method, url, { ...rest, body: merge ? { ...(body as object), ...format.requestBody } : body, parseAs: "stream", fetch });
     } catch (thrown) {
+      // As the plain methods: a request that cannot be built is returned, a hook's throw is not a failed call.
+      if (!sent) return { error: kit.requestNotSentError(options.catalog.provider, thrown, options.secrets ?? []), response: undefined };
       if (thrown !== HANDOFF) throw thrown;
     }
     return outcome!;

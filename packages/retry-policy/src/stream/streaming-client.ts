@@ -5,6 +5,7 @@ import type { ProviderError } from "../provider-error.js";
 import { RetryBudget } from "../retry-budget.js";
 import type { RetryOptions } from "../retry-options.js";
 import { transportError } from "../transport-errors.js";
+import { validIdleTimeout } from "../validate.js";
 import type { StreamFormats, StreamHttpMethod } from "./format.js";
 import { STREAMING_KIT } from "./kit.js";
 import type { StreamCall } from "./stream-call.js";
@@ -63,6 +64,7 @@ export function createStreamingClient<Paths extends Record<string, any>, Streams
   formats: StreamFormats,
   options: ProviderClientOptions = {},
 ): StreamingProviderClient<Paths, Streams, E> {
+  validIdleTimeout((options as StreamCallOptions).idleTimeoutMs);
   const shared = { ...options, retry: shareBudget(options.retry) };
   const { client, fetchClient } = buildProviderClient<Paths, E>(setup, shared);
   const { catalog } = setup;
