@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from "vitest";
-import type { ErrorCategory, ProviderError } from "@errata/retry-policy";
+import type { ErrorCategory, OpenUnion, ProviderError } from "@errata/retry-policy";
 import { createClient, parseError, type GptGobError, type GptGobErrorCode, type GptGobErrorType, type components } from "../src/index.js";
 
 describe("generated types", () => {
@@ -15,6 +15,11 @@ describe("generated types", () => {
     expectTypeOf<GptGobError>().toMatchTypeOf<ProviderError>();
     expectTypeOf<GptGobError["provider"]>().toEqualTypeOf<"gpt-gob">();
     expectTypeOf<GptGobError["category"]>().toEqualTypeOf<ErrorCategory>();
+    // Open unions: the spec's codes autocomplete, and a code the spec does not know yet is still a string.
+    expectTypeOf<GptGobError["code"]>().toEqualTypeOf<OpenUnion<GptGobErrorCode> | undefined>();
+    expectTypeOf<GptGobError["type"]>().toEqualTypeOf<OpenUnion<GptGobErrorType> | undefined>();
+    expectTypeOf<"brand_new_code">().toMatchTypeOf<NonNullable<GptGobError["code"]>>();
+    expectTypeOf<GptGobErrorCode>().toMatchTypeOf<NonNullable<GptGobError["code"]>>();
     expectTypeOf(parseError).returns.toEqualTypeOf<GptGobError | undefined>();
   });
 

@@ -20,7 +20,7 @@ export interface PollOptions {
   minIntervalMs?: number;
   /** The longest wait between polls, whatever `eta` says. Default 30000. */
   maxIntervalMs?: number;
-  /** Called with every `processing` body, for progress reports. */
+  /** Called with every `processing` body a poll returns, for progress reports (not with the `job` you pass in). */
   onProcessing?: (body: ImageGenerationProcessing) => void;
   /** Injectable for tests. Default: a real timer that rejects when `signal` aborts. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;

@@ -61,6 +61,8 @@ describe("the key in the body (x-errata-auth)", () => {
     void ml.POST("/images/text2img", { body: { model_id: "flux", prompt: "a cat", key: "ml-other" } });
     void ml.POST("/images/fetch/{id}", { params: { path: { id: "abc123-def456" } } });
     void ml.POST("/images/fetch/{id}", { params: { path: { id: "abc123-def456" } }, body: {} });
+    // A job id is a number or a string (JobId), so text2img's `id` goes straight into the fetch path.
+    void ml.POST("/images/fetch/{id}", { params: { path: { id: 81234567 } } });
     // @ts-expect-error prompt is required by the spec
     void ml.POST("/images/text2img", { body: { model_id: "flux" } });
     // @ts-expect-error model_id is required by the spec
