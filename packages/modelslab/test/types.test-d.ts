@@ -55,6 +55,11 @@ describe("the key in the body (x-errata-auth)", () => {
     expectTypeOf<Omit<Body, "key">>().toEqualTypeOf<Omit<Schemas["TextToImageRequest"], "key">>();
   });
 
+  it("has no stream(): the spec documents no stream", () => {
+    expectTypeOf(createClient()).not.toHaveProperty("stream");
+    expectTypeOf(createClient()).toHaveProperty("POST");
+  });
+
   it("is not repeated by the caller; other fields are still checked", async () => {
     const ml = createClient({ apiKey: "ml-test-x" });
     void ml.POST("/images/text2img", { body: { model_id: "flux", prompt: "a cat" } });

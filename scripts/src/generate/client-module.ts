@@ -30,8 +30,13 @@ function clientPaths(setup: ClientSetup, inBand: ErrorFormat["inBand"]): { type:
 }
 
 /** createClient and parseError, bound to the spec's paths, catalog, server and auth. */
-export function clientModule(provider: string, setup: ClientSetup, inBand?: ErrorFormat["inBand"]): string {
+export function clientModule(provider: string, setup: ClientSetup, inBand?: ErrorFormat["inBand"], hasStreams = true): string {
   const name = pascalCase(provider);
+  // A spec without streams gets the plain client: no `stream()` that no path could satisfy, and no
+  // streaming facade in the bundle.
+  const make = hasStreams
+    ? { fn: "createStreamingClient", type: "StreamingProviderClient", args: "setup, streamFormats, options", generics: `, ${name}Streams` }
+    : { fn: "createProviderClient", type: "ProviderClient", args: "setup, options", generics: "" };
   const view = clientPaths(setup, inBand);
   const variables = Object.values(setup.server.variables ?? {}).map((v) => v.option);
   const schemes = Object.keys(setup.authSchemes);
@@ -45,14 +50,13 @@ export function clientModule(provider: string, setup: ClientSetup, inBand?: Erro
   return `import createFetchClient from "openapi-fetch";
 import { parseErrorWith, type ParseErrorOptions, type ResponseLike } from "@errata/retry-policy";
 import {
-  createStreamingClient,
+  ${make.fn},
   type ProviderClientOptions,
   type ProviderClientSetup,
-  type StreamingProviderClient,${view.imports.map((i) => `\n  ${i},`).join("")}
+  type ${make.type},${view.imports.map((i) => `\n  ${i},`).join("")}
 } from "@errata/retry-policy/openapi-fetch";
 import type { paths } from "./openapi.js";
-import { streamFormats, type ${name}Streams } from "./stream.js";
-import { errorRules, provider, type ${name}Error, type ${name}ErrorCode, type ${name}ErrorType } from "./catalog.js";
+${hasStreams ? `import { streamFormats, type ${name}Streams } from "./stream.js";\n` : ""}import { errorRules, provider, type ${name}Error, type ${name}ErrorCode, type ${name}ErrorType } from "./catalog.js";
 
 const setup: ProviderClientSetup = {
   catalog: errorRules,
@@ -70,12 +74,12 @@ ${view.declaration}${
       : `export type ClientOptions = Omit<ProviderClientOptions, "authScheme">;`
   }
 
-/** A typed ${provider} client: openapi-fetch's methods, \`stream\` for the documented streams, and every failure as a ${name}Error. */
-export type ${name}Client = StreamingProviderClient<${view.type}, ${name}Streams, ${name}Error>;
+/** A typed ${provider} client: openapi-fetch's methods${hasStreams ? ", \`stream\` for the documented streams," : ""} and every failure as a ${name}Error. */
+export type ${name}Client = ${make.type}<${view.type}${make.generics}, ${name}Error>;
 
 /** Creates a ${provider} client. Failures are returned as \`error\`, never thrown; invalid options throw. */
 export function createClient(options: ClientOptions = {}): ${name}Client {
-  return createStreamingClient<${view.type}, ${name}Streams, ${name}Error>(setup, streamFormats, options);
+  return ${make.fn}<${view.type}${make.generics}, ${name}Error>(${make.args});
 }
 
 /** Classifies any ${provider} response (from any HTTP stack); undefined when it is a success. */

@@ -6,7 +6,7 @@ import { catalogExports, catalogModule } from "./catalog-module.js";
 import { clientModule } from "./client-module.js";
 import { clientSetup } from "./client-setup.js";
 import { generatedHeader } from "./header.js";
-import { streamModule } from "./stream-module.js";
+import { readStreams, streamModule } from "./stream-module.js";
 import { generateTypes } from "./types.js";
 
 /** The generated files of one provider package, by file name. Pure apart from reading the spec. */
@@ -14,14 +14,15 @@ export async function generateFiles(provider: string): Promise<Record<string, st
   const spec = await loadSpec(provider);
   const catalog = readCatalog(spec);
   const header = generatedHeader(provider);
+  const hasStreams = readStreams(spec).length > 0;
   return {
     "openapi.ts": header + (await generateTypes(provider)),
     "catalog.ts": header + catalogModule(provider, catalog),
-    "client.ts": header + clientModule(provider, clientSetup(spec), catalog.errorFormat.inBand),
-    "stream.ts": header + streamModule(provider, spec),
+    "client.ts": header + clientModule(provider, clientSetup(spec), catalog.errorFormat.inBand, hasStreams),
+    ...(hasStreams && { "stream.ts": header + streamModule(provider, spec) }),
     "index.ts":
       header +
-      `export { ${catalogExports(provider).join(", ")} } from "./catalog.js";\nexport * from "./client.js";\nexport * from "./stream.js";\nexport type { components, operations, paths } from "./openapi.js";\n`,
+      `export { ${catalogExports(provider).join(", ")} } from "./catalog.js";\nexport * from "./client.js";\n${hasStreams ? 'export * from "./stream.js";\n' : ""}export type { components, operations, paths } from "./openapi.js";\n`,
   };
 }
 

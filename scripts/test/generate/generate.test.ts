@@ -20,6 +20,17 @@ describe("generateFiles", () => {
     expect(catalog).toContain('"code": "no_treasure_in_hoard"');
   });
 
+  it.each([
+    ["gpt-gob documents a stream", { given: "gpt-gob", want: { stream: true, fn: "createStreamingClient" } }],
+    ["modelslab documents none", { given: "modelslab", want: { stream: false, fn: "createProviderClient" } }],
+    ["llm-gateway documents none", { given: "llm-gateway", want: { stream: false, fn: "createProviderClient" } }],
+  ] as const)("gives a client stream() only where the spec has streams: %s", async (_name, { given, want }) => {
+    const files = await generateFiles(given);
+    expect("stream.ts" in files).toBe(want.stream);
+    expect(files["index.ts"]!.includes('export * from "./stream.js"')).toBe(want.stream);
+    expect(files["client.ts"]).toContain(`return ${want.fn}<`);
+  });
+
   it("fails with the provider's name for an unknown spec", async () => {
     await expect(generateFiles("no-such-provider")).rejects.toThrow(/no spec for provider "no-such-provider"/);
   });
