@@ -96,14 +96,27 @@ export function parseErrorWith<P extends string, T extends string = string, C ex
     provider,
     status,
     category,
-    type: type as T | undefined,
-    code: code as C | undefined,
+    type: redact(type, secrets) as T | undefined,
+    code: redact(code, secrets) as C | undefined,
     message: redact(messageFrom(body, format.message), secrets) ?? fallback,
     retryable: entry ? entry.retryable : !success && isRetryableStatus(status),
     retryAfterMs: retryDelayMs(headers, body, entry?.retryAfter ?? format.retryAfter ?? [], now()),
     requestId: requestIdOf(format, headers),
-    body: redact(body, secrets),
+    body: redactBody(body, input.body, secrets),
     headers: redact(headers, secrets),
     secrets,
   });
+}
+
+/**
+ * The parsed body with the secrets taken out; a body nested too deeply to walk is kept as its text
+ * (redacted as text), so that nothing is lost and nothing leaks.
+ */
+function redactBody(body: unknown, raw: unknown, secrets: readonly string[]): unknown {
+  try {
+    return redact(body, secrets);
+  } catch {
+    const text = typeof raw === "string" ? raw : raw instanceof Uint8Array || raw instanceof ArrayBuffer ? new TextDecoder().decode(raw) : "[body too deeply nested to keep]";
+    return redact(text, secrets);
+  }
 }

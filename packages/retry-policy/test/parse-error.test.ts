@@ -97,6 +97,7 @@ describe("what the error carries", () => {
 
   it.each([
     ["a key that straddles the 500-character cut of a text body", { given: `${"x".repeat(490)} sk-live-123456 tail`, want: "x".repeat(490) + " [REDACTED]" }],
+    ["a key inside the code and the type", { given: json({ error: { code: "key_sk-live-123456_revoked", type: "bad:sk-live-123456" } }), want: undefined }],
     ["a key used as a JSON property name", { given: json({ errors: { "sk-live-123456": ["unknown"] } }), want: undefined }],
   ] as const)("redacts %s", (_name, { given, want }) => {
     const error = parseErrorWith(testCatalog, { status: 400, body: given }, { secrets: ["sk-live-123456"] })!;

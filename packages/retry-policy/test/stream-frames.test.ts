@@ -11,7 +11,7 @@ const cases: [string, { format: typeof openai | typeof anthropic; given: EventSo
   ["the [DONE] sentinel ends the stream and is not an event", { format: openai, given: { data: "[DONE]" }, want: { kind: "end" } }],
   [
     "an OpenAI error frame is the body as sent",
-    { format: openai, given: { data: '{"error":{"code":"goblin_distracted"}}' }, want: { kind: "error", body: { error: { code: "goblin_distracted" } } } },
+    { format: openai, given: { data: '{"error":{"code":"goblin_distracted"}}' }, want: { kind: "error", body: { error: { code: "goblin_distracted" } }, text: '{"error":{"code":"goblin_distracted"}}' } },
   ],
   ["data that is not JSON", { format: openai, given: { data: "{oops" }, want: { kind: "invalid", data: "{oops" } }],
   ["an empty data line is skipped", { format: openai, given: { data: "" }, want: { kind: "skip" } }],
@@ -32,7 +32,11 @@ const cases: [string, { format: typeof openai | typeof anthropic; given: EventSo
     {
       format: anthropic,
       given: { event: "error", data: '{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}' },
-      want: { kind: "error", body: { type: "error", error: { type: "overloaded_error", message: "Overloaded" } } },
+      want: {
+        kind: "error",
+        body: { type: "error", error: { type: "overloaded_error", message: "Overloaded" } },
+        text: '{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}',
+      },
     },
   ],
   [

@@ -320,6 +320,22 @@ describe("stream(): the deadline and requests that cannot be sent", () => {
   });
 });
 
+describe("stream(): a JSON answer to a stream request", () => {
+  it.each([
+    ["a documented error code decides, body kept, not retried", { given: { error: { type: "invalid_request_error", code: "content_blocked", message: "no" } }, want: { category: "content_filter", retryable: false, code: "content_blocked", requests: 1 } }],
+    ["a full completion from a server that ignored stream:true is no stream, not retried", { given: { id: "c1", choices: [] }, want: { category: "unknown", retryable: false, requests: 1 } }],
+    ["a retryable stream code is retried", { given: { error: { code: "stream_terminated", message: "x" } }, want: { category: "stream_interrupted", retryable: true, requests: 2 } }],
+  ] as const)("%s", async (_name, { given, want }) => {
+    const reply = { headers: { "content-type": "application/json" }, steps: [JSON.stringify(given)] };
+    const srv = await serve([reply, reply]);
+    const { error, stream } = await acmeClient(srv.url, { retry: { maxRetries: 1 } }).stream("/chat/completions", { body: { model: "m" } });
+    expect(stream).toBeUndefined();
+    const { requests, ...fields } = want;
+    expect(error).toMatchObject({ status: 200, body: given, ...fields });
+    expect(srv.requests).toHaveLength(requests);
+  });
+});
+
 describe("stream(): programmer errors throw", () => {
   it("a path that is not a documented stream", async () => {
     const client = acmeClient("http://127.0.0.1:9");

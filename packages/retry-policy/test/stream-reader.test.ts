@@ -143,3 +143,50 @@ describe("readEventStream: endings", () => {
     expect(() => readEventStream(responseOf([]), { catalog, format: formats["/chat/completions"], idleTimeoutMs: 0 })).toThrow(RangeError);
   });
 });
+
+describe("readEventStream: fixes from an audit", () => {
+  const read = (text: string) =>
+    readEventStream<Chunk>(responseOf([encoder.encode(text)]), { catalog, format: formats["/chat/completions"], secrets: ["sk-audit-key-123"] });
+
+  it.each([
+    ['`"error": null` on every chunk is no error frame', { given: [chunk("a"), { ...chunk("b"), error: null }].map(data).join("") + "data: [DONE]\n\n", want: { text: "ab", completed: true } }],
+    ["an error frame still ends the stream", { given: data(chunk("a")) + data({ error: { code: "stream_terminated", message: "x" } }), want: { text: "a", completed: false } }],
+  ] as const)("%s", async (_name, { given, want }) => {
+    const { events, completed } = await read(given).collect();
+    expect(contents(events)).toBe(want.text);
+    expect(completed).toBe(want.completed);
+  });
+
+  it("collect() after a partial iteration reads the rest without throwing", async () => {
+    const stream = read([chunk("a"), chunk("b"), chunk("c")].map(data).join("") + "data: [DONE]\n\n");
+    for await (const _ of stream) break;
+    const rest = read([chunk("a"), chunk("b")].map(data).join("") + "data: [DONE]\n\n");
+    const iterator = rest[Symbol.asyncIterator]();
+    await iterator.next();
+    const { events, error, completed } = await rest.collect();
+    expect(error).toBeUndefined();
+    expect(completed).toBe(true);
+    expect(contents(events)).toBe("ab");
+    // And on a stream already read to its end, collect() just reports it.
+    expect((await rest.collect()).completed).toBe(true);
+  });
+
+  it("a frame nested too deeply to walk still ends the stream with a ProviderError, its text kept", async () => {
+    const deep = "[".repeat(100_000) + "]".repeat(100_000);
+    const text = data(chunk("a")) + `data: {"error":{"code":"stream_terminated","message":"m","detail":${deep}}}\n\n`;
+    const { events, error } = await read(text).collect();
+    expect(contents(events)).toBe("a");
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({ status: 200 });
+    expect(String(error!.body)).toContain('"code":"stream_terminated"');
+    expect(() => JSON.stringify(error)).not.toThrow();
+  });
+
+  it("events before an oversized one in the same chunk are delivered before the failure", async () => {
+    // An event still unfinished past the 8 MiB limit (no closing blank line yet).
+    const huge = `data: ${"y".repeat(9 * 1024 * 1024)}`;
+    const { events, error } = await read(data(chunk("a")) + data(chunk("b")) + huge).collect();
+    expect(contents(events)).toBe("ab");
+    expect(error).toMatchObject({ category: "stream_interrupted" });
+  });
+});

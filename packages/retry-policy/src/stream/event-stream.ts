@@ -111,12 +111,8 @@ export class ProviderEventStream<T, E extends ProviderError = ProviderError> imp
 
   /** Reads to the end without throwing: the events, and the error that ended the stream, if any. */
   async collect(): Promise<CollectedStream<T, E>> {
-    try {
-      for await (const _ of this);
-    } catch (error) {
-      if (!ProviderError.is(error)) throw error;
-    }
-    return { events: this.events, error: this.error, completed: this.completed };
+    const reader = await this.#load();
+    return reader instanceof Error ? { events: [], error: reader, completed: false } : reader.collect();
   }
 
   /** Stops reading and releases the connection. Not an error: `error` stays undefined. */

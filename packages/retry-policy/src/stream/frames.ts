@@ -5,7 +5,8 @@ import type { StreamFormat, StreamMatch } from "./format.js";
 export type Frame =
   | { kind: "event"; value: unknown }
   | { kind: "end"; value?: unknown }
-  | { kind: "error"; body: unknown }
+  /** `text`: the frame's data as sent, when `body` is that data parsed (not wrapped). */
+  | { kind: "error"; body: unknown; text?: string }
   | { kind: "skip" }
   | { kind: "invalid"; data: string };
 
@@ -29,7 +30,8 @@ function holds(value: unknown, path: string): boolean {
     if (value === null || typeof value !== "object") return false;
     value = (value as Record<string, unknown>)[key];
   }
-  return value !== undefined;
+  // `"error": null` (sent by some OpenAI-compatible servers on every chunk) holds nothing.
+  return value !== undefined && value !== null;
 }
 
 function matches(rule: StreamMatch, message: EventSourceMessage, json: () => unknown): boolean {
@@ -52,7 +54,7 @@ export function classifyMessage(format: StreamFormat, message: EventSourceMessag
     if (!matches(rule, message, json)) continue;
     const body = json() === NOT_JSON ? message.data : json();
     const wrapped = rule.wrap !== undefined && !(isObject(body) && rule.wrap in body);
-    return { kind: "error", body: wrapped ? { [rule.wrap!]: body } : body };
+    return wrapped ? { kind: "error", body: { [rule.wrap!]: body } } : { kind: "error", body, text: message.data };
   }
   if (message.data === "") return { kind: "skip" };
   return json() === NOT_JSON ? { kind: "invalid", data: message.data } : { kind: "event", value: json() };

@@ -15,6 +15,15 @@ export function createStreamOpener(options: StreamingFetchOptions, kit: Streamin
     return send(input, init, {
       defaultHeaders: { accept: "text/event-stream" },
       onSuccess: async (response, attempts, signal, deadlineAt): Promise<StreamOutcome<unknown>> => {
+        // A JSON answer to a stream request (an error body, or a server that ignored `stream: true`):
+        // classified with the catalog, its body kept, and not retried unless the catalog says so.
+        if (/json/i.test(response.headers.get("content-type") ?? "")) {
+          const body = await response.text().catch(() => "");
+          const found = kit.parseErrorWith(options.catalog, { status: response.status, headers: response.headers, body }, { inStream: true, secrets, now: runtime?.now })!;
+          const known = found.category !== "stream_interrupted" || found.retryable;
+          const error = known ? found : found.with({ category: "unknown", message: `${catalog.provider}: expected text/event-stream, got ${response.headers.get("content-type")}` });
+          return { response, error: error.with({ attempts }) };
+        }
         const stream = new EventStream(response, { catalog, format, secrets, signal, now: runtime?.now, attempts }, idleTimeoutMs, kit);
         // The deadline bounds opening the stream, its first event included; the idle timeout covers the rest.
         const leftMs = deadlineAt === undefined ? Infinity : Math.max(0, deadlineAt - (runtime?.now ?? Date.now)());
@@ -23,10 +32,18 @@ export function createStreamOpener(options: StreamingFetchOptions, kit: Streamin
             stream.cancel();
             resolve(kit.transportError(catalog.provider, "timeout", new DOMException("the deadline passed before the first event", "TimeoutError"), secrets));
           });
-          void stream.ready().then((failure) => {
-            stop();
-            resolve(failure);
-          });
+          void stream.ready().then(
+            (failure) => {
+              stop();
+              resolve(failure);
+            },
+            (cause) => {
+              // ready() settles with an error, not by rejecting; this is a last guard against hanging.
+              stop();
+              stream.cancel();
+              resolve(kit.transportError(catalog.provider, "network", cause, secrets));
+            },
+          );
         });
         return error ? { response, error } : { response, stream: stream as never };
       },

@@ -83,9 +83,10 @@ export class EventStream<T, E extends ProviderError = ProviderError> implements 
     };
   }
 
+  /** Reads what is left, also after (or instead of) an iteration: it takes no lock. */
   async collect(): Promise<CollectedStream<T, E>> {
     try {
-      for await (const _ of this);
+      while (!(await this.#serial(() => this.#next())).done);
     } catch (error) {
       if (!this.#ctx.kit.ProviderError.is(error)) throw error;
     }
@@ -150,7 +151,8 @@ export class EventStream<T, E extends ProviderError = ProviderError> implements 
         this.#source.cancel();
         return;
       case "error":
-        return this.#fail({ kind: "frame", body: frame.body });
+        // The text, not the parsed value: classification parses it again, and keeps it whole if it cannot walk it.
+        return this.#fail({ kind: "frame", body: frame.text ?? frame.body });
       case "invalid":
         // A last event cut off by the end of the body is an interruption, reported as `truncated`.
         if (!incomplete) this.#fail({ kind: "invalid", data: frame.data });
@@ -163,8 +165,23 @@ export class EventStream<T, E extends ProviderError = ProviderError> implements 
   #fail(failure: StreamFailure): void {
     this.#state = "failed";
     if (failure.kind === "aborted") this.#pending.length = 0;
-    this.#error = streamError(this.#ctx, failure).with({ attempts: this.#attempts }) as E;
     this.#source.cancel();
+    try {
+      this.#error = streamError(this.#ctx, failure).with({ attempts: this.#attempts }) as E;
+    } catch (cause) {
+      // Classifying must not be what breaks the stream (a pathological frame): report that instead.
+      const { catalog, response, secrets, kit } = this.#ctx;
+      this.#error = new kit.ProviderError({
+        provider: catalog.provider,
+        status: response.status,
+        category: "stream_interrupted",
+        message: `${catalog.provider}: unreadable stream error (${cause instanceof Error ? cause.message : String(cause)})`,
+        retryable: false,
+        attempts: this.#attempts,
+        cause,
+        secrets,
+      }) as E;
+    }
   }
 
   /** A response that is not a 2xx is an ordinary HTTP error (when a caller hands one in). */

@@ -59,6 +59,7 @@ export class SseSource {
 
   /** The next chunk's messages. Throws a SourceFailure on idle timeout, abort, or a broken body. */
   async read(): Promise<SseBatch> {
+    if (this.#overflow) throw new SourceFailure("overflow");
     const chunk = this.#reader && !this.#closed ? await this.#readChunk(this.#reader) : { done: true as const, value: undefined };
     if (chunk.done) {
       this.#closed = true;
@@ -72,7 +73,10 @@ export class SseSource {
     this.#parser.feed(this.#decoder.decode(chunk.value, { stream: true }));
     if (this.#overflow) {
       this.cancel();
-      throw new SourceFailure("overflow");
+      // The events that came before the oversized one in this chunk are delivered first.
+      const messages = this.#take();
+      if (messages.length === 0) throw new SourceFailure("overflow");
+      return { messages, done: false, incomplete: [] };
     }
     return { messages: this.#take(), done: false, incomplete: [] };
   }
