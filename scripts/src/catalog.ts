@@ -60,8 +60,8 @@ function delaySources(value: unknown, where: string): DelaySource[] | undefined 
   if (!Array.isArray(value)) fail(where, "must be a list of delay sources");
   return value.map((source, i) => {
     const at = `${where}[${i}]`;
-    if (source?.in === "body" && typeof source.path === "string" && (source.unit ?? "s").match(/^(s|ms)$/)) return source;
-    if (source?.in === "header" && typeof source.name === "string" && (source.format ?? "seconds").match(/^(seconds|ms|duration|http-date)$/)) return source;
+    if (source?.in === "body" && typeof source.path === "string" && ["s", "ms"].includes(source.unit === undefined ? "s" : source.unit)) return source;
+    if (source?.in === "header" && typeof source.name === "string" && ["seconds", "ms", "duration", "http-date"].includes(source.format === undefined ? "seconds" : source.format)) return source;
     return fail(at, "must be {in: body, path, unit: s|ms} or {in: header, name, format: seconds|ms|duration|http-date}");
   });
 }
@@ -96,6 +96,10 @@ export function readCatalog(spec: Spec): Catalog {
       fail(at, "needs status, type, code or marker to be recognised");
     }
     if (entry.status !== undefined && !(Number.isInteger(entry.status) && entry.status >= 100 && entry.status <= 599)) fail(at, "status must be an HTTP status");
+    for (const key of ["type", "code", "marker"] as const) {
+      if (entry[key] !== undefined && (typeof entry[key] !== "string" || entry[key] === "")) fail(`${at}.${key}`, "must be a non-empty string");
+    }
+    if (entry.stream !== undefined && typeof entry.stream !== "boolean") fail(`${at}.stream`, "must be true or false");
     if (entry.code !== undefined) {
       if (codes.has(entry.code)) fail(at, `code ${entry.code} appears twice`);
       codes.add(entry.code);

@@ -41,7 +41,11 @@ export function clientSetup(spec: Spec): ClientSetup {
     setup.authSchemes.body = { in: "body", name: bodyAuth.name };
   }
   const schemes = spec.components?.securitySchemes ?? {};
-  for (const requirement of spec.security ?? []) {
+  // The document's requirements first (the default scheme), then any an operation declares itself.
+  const operationRequirements = Object.values(spec.paths ?? {}).flatMap((item: any) =>
+    METHODS.flatMap((method) => (Array.isArray(item?.[method]?.security) ? item[method].security : [])),
+  );
+  for (const requirement of [...(spec.security ?? []), ...operationRequirements]) {
     for (const name of Object.keys(requirement)) {
       if (!(name in setup.authSchemes)) setup.authSchemes[name] = placementOf(name, schemes[name]);
     }

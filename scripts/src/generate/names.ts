@@ -1,16 +1,17 @@
-/** "gpt-gob" → "GptGob", "a15t" → "A15t". */
+/** "gpt-gob" → "GptGob", "a15t" → "A15t", "01ai" → "_01ai" (an identifier may not start with a digit). */
 export function pascalCase(id: string): string {
-  return id
+  const name = id
     .split(/[^a-zA-Z0-9]+/)
     .filter(Boolean)
     .map((part) => part[0]!.toUpperCase() + part.slice(1))
     .join("");
+  return /^[0-9]/.test(name) ? `_${name}` : name;
 }
 
 /** "deployment_id" → "deploymentId". */
 export function camelCase(id: string): string {
   const pascal = pascalCase(id);
-  return pascal[0]!.toLowerCase() + pascal.slice(1);
+  return pascal.startsWith("_") ? pascal : pascal[0]!.toLowerCase() + pascal.slice(1);
 }
 
 /** A TypeScript union of string literals, or `never` when empty. */

@@ -51,6 +51,9 @@ describe("readCatalog rejects what the convention forbids", () => {
     ["an unknown field", { given: spec([{ ...entry, retriable: true }]), want: /errors\[0\]\.retriable: unknown field/ }],
     ["a bad delay source", { given: spec([{ ...entry, retryAfter: [{ in: "query", name: "x" }] }]), want: /retryAfter\[0\]/ }],
     ["a bad status", { given: spec([{ ...entry, status: 999 }]), want: /status must be an HTTP status/ }],
+    ["a numeric code", { given: spec([{ ...entry, code: 123 }]), want: /errors\[0\]\.code: must be a non-empty string/ }],
+    ["a numeric body unit", { given: spec([{ ...entry, retryAfter: [{ in: "body", path: "a", unit: 5 }] }]), want: /retryAfter\[0\]: must be/ }],
+    ["a null header format", { given: spec([{ ...entry, retryAfter: [{ in: "header", name: "x", format: null }] }]), want: /retryAfter\[0\]: must be/ }],
   ] as const)("%s", (_name, { given, want }) => {
     expect(() => readCatalog(given)).toThrow(want);
   });
@@ -65,6 +68,13 @@ describe("client setup from the spec", () => {
     ["bearer", { given: { servers: [{ url: "https://x" }], security: [{ b: [] }], components: { securitySchemes: { b: { type: "http", scheme: "bearer" } } } }, want: { b: { in: "header", name: "Authorization", scheme: "Bearer" } } }],
     ["api key header", { given: { servers: [{ url: "https://x" }], security: [{ k: [] }], components: { securitySchemes: { k: { type: "apiKey", in: "header", name: "X-API-Key" } } } }, want: { k: { in: "header", name: "X-API-Key" } } }],
     ["key in the body", { given: { servers: [{ url: "https://x" }], security: [], "x-errata-auth": { in: "body", name: "key" } }, want: { body: { in: "body", name: "key" } } }],
+    [
+      "security declared per operation only",
+      {
+        given: { servers: [{ url: "https://x" }], paths: { "/a": { post: { security: [{ b: [] }] } }, "/health": { get: { security: [] } } }, components: { securitySchemes: { b: { type: "http", scheme: "bearer" } } } },
+        want: { b: { in: "header", name: "Authorization", scheme: "Bearer" } },
+      },
+    ],
   ] as const)("%s", (_name, { given, want }) => {
     expect(clientSetup(given).authSchemes).toEqual(want);
   });
@@ -85,6 +95,7 @@ describe("names", () => {
     ["gpt-gob", { pascal: "GptGob", camel: "gptGob" }],
     ["a15t", { pascal: "A15t", camel: "a15t" }],
     ["deployment_id", { pascal: "DeploymentId", camel: "deploymentId" }],
+    ["01ai", { pascal: "_01ai", camel: "_01ai" }],
   ])("%s", (given, want) => {
     expect({ pascal: pascalCase(given), camel: camelCase(given) }).toEqual(want);
   });
