@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import createFetchClient from "openapi-fetch";
+import createFetchClient, { defaultBodySerializer } from "openapi-fetch";
 import { createServer } from "node:http";
 import { startSseServer, startTestServer, type Reply, type SseReply, type TestServer } from "@errata/scripts/testing";
 import { ProviderError, type ErrorRules } from "../src/index.js";
@@ -21,6 +21,7 @@ function setupFor(url: string) {
     authSchemes: { bearer: { in: "header", name: "Authorization", scheme: "Bearer" } },
     server: { url },
     createFetchClient,
+    defaultBodySerializer,
     operations: { "GET /metrics": { parseAs: "text" } },
   } as const;
 }
@@ -162,6 +163,23 @@ describe("requests", () => {
     expect(error).toBeUndefined();
     expect(data).toEqual({ ok: true });
     expect(server.requests.map((r) => [r.url, r.body])).toEqual([["/things", '{"n":1}'], ["/v2/things", '{"n":1}']]);
+  });
+
+  it("replays the body as serialised, without reading it back out of the Request", async () => {
+    const server = await startTestServer((i) => (i === 0 ? { status: 503, body: "busy" } : { status: 200, body: { ok: true } }));
+    servers.push(server);
+    const seen: unknown[] = [];
+    const fetch = (input: RequestInfo | URL, init?: RequestInit) => (seen.push(init?.body), globalThis.fetch(input, init));
+    const { error } = await client(server.url, { fetch, retry: { maxRetries: 1 }, ...noWait }).POST("/things", { body: { n: 1 } });
+    expect(error).toBeUndefined();
+    expect(seen).toEqual(['{"n":1}', '{"n":1}']);
+    expect(server.requests.map((r) => r.body)).toEqual(['{"n":1}', '{"n":1}']);
+  });
+
+  it("uses the caller's own bodySerializer", async () => {
+    const { server } = await clientFor({ status: 200, body: {} });
+    await client(server.url).POST("/things", { body: { n: 1 }, bodySerializer: (b: unknown) => `n=${(b as { n: number }).n}` });
+    expect(server.requests[0]!.body).toBe("n=1");
   });
 
   it.each([

@@ -47,7 +47,7 @@ export function clientModule(provider: string, setup: ClientSetup, inBand?: Erro
     schemes.length > 1
       ? `\n  /** Which documented way to send the key. Default ${JSON.stringify(schemes[0])}. */\n  authScheme?: ${literalUnion(schemes)};`
       : "";
-  return `import createFetchClient from "openapi-fetch";
+  return `import createFetchClient, { defaultBodySerializer } from "openapi-fetch";
 import { parseErrorWith, type ParseErrorOptions, type ResponseLike } from "@errata/retry-policy";
 import {
   ${make.fn},
@@ -63,6 +63,7 @@ const setup: ProviderClientSetup = {
   server: ${JSON.stringify(setup.server)},
   authSchemes: ${JSON.stringify(setup.authSchemes)},${setup.operations ? `\n  operations: ${JSON.stringify(setup.operations)},` : ""}
   createFetchClient,
+  defaultBodySerializer,
 };
 
 /** The spec's server URL${variables.length ? " template" : ""}. */
