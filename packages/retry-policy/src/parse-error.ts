@@ -76,14 +76,10 @@ export function parseErrorWith<P extends string, T extends string = string, C ex
   // Rule 2: the status decides only when the catalog knows nothing; an unknown 2xx error is not retryable.
   // After the 200 only a known code (or an entry documented as a stream error) names the failure; a
   // match by type or status keeps its retryability, but what the caller saw is an interrupted stream.
-  // Out of a stream there is nothing to interrupt: a stream error sent as a plain HTTP error (GPT Gob's
-  // goblin_distracted in a 500) takes its status's category.
   const category = entry
     ? inStream && entry.code === undefined && !entry.stream
       ? "stream_interrupted"
-      : !inStream && entry.category === "stream_interrupted"
-        ? defaultCategoryForStatus(status)
-        : entry.category
+      : entry.category
     : inStream
       ? "stream_interrupted"
       : success

@@ -17,7 +17,6 @@ describe("classification: code, then type, then status (DESIGN.md rules 1 and 2)
     ["status fallback: 400", { given: [400, json({ error: { type: "who_knows" } })], want: { category: "invalid_request", retryable: false } }],
     ["status fallback: 529", { given: [529, ""], want: { category: "unavailable", retryable: true, message: "acme: HTTP 529" } }],
     ["status fallback: 418", { given: [418, ""], want: { category: "unknown", retryable: false } }],
-    ["a stream error code sent as a plain HTTP error takes its status's category", { given: [500, json({ error: { code: "stream_broke" } })], want: { category: "server_error", retryable: true, code: "stream_broke" } }],
     ["a non-string code is ignored", { given: [500, json({ error: { code: 500, type: "x", message: "boom" } })], want: { code: undefined, category: "server_error", retryable: true } }],
   ] as const)("%s", (_name, { given, want }) => {
     const error = parse(given[0], given[1]);
