@@ -31,6 +31,9 @@ export interface ScratchProject {
   remove(): Promise<void>;
 }
 
+/** pnpm pack needs no network; its update check would be the only request, so it is off. */
+const PNPM_ENV = { ...process.env, npm_config_update_notifier: "false" };
+
 const readJson = async (path: string): Promise<Manifest> => JSON.parse(await readFile(path, "utf8"));
 
 /** The workspace packages that are published: every packages/* without "private". */
@@ -71,7 +74,7 @@ export async function installPacked(): Promise<ScratchProject> {
   const packed: PackedPackage[] = [];
   const thirdParty = new Map<string, { range: string; from: string }>();
   for (const packageDir of await publishedPackageDirs()) {
-    const { stdout } = await run("pnpm", ["pack", "--json", "--pack-destination", tarballs], { cwd: packageDir });
+    const { stdout } = await run("pnpm", ["pack", "--json", "--pack-destination", tarballs], { cwd: packageDir, env: PNPM_ENV });
     const { filename } = JSON.parse(stdout) as { filename: string };
     const manifest = await readJson(join(packageDir, "package.json"));
     const target = join(modules, ...manifest.name.split("/"));
