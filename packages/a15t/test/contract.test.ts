@@ -148,7 +148,7 @@ describe("the code decides, whatever status it arrives with (a15t's quirk)", () 
   });
 });
 
-describe("retry delay: none documented, but a server's Retry-After is still honoured (DESIGN rule 3)", () => {
+describe("retry delay: none documented, but a server's Retry-After is still honoured (the standard headers always are)", () => {
   const now = () => Date.parse("2026-01-01T00:00:00Z");
   it.each([
     ["no header: backoff decides", { given: {}, want: undefined }],

@@ -65,7 +65,7 @@ describe("catalog and schema stay in step", () => {
   });
 });
 
-describe("the rules of DESIGN.md on GPT Gob's own bodies", () => {
+describe("the classification rules of specs/README.md on GPT Gob's own bodies", () => {
   const body = (type: string, code: string | null, extra: object = {}) => JSON.stringify({ error: { type, code, message: "m", param: null, ...extra } });
   it.each([
     ["a 429 rate limit is retryable", { given: { status: 429, body: body("rate_limit_exceeded", "gremlin_in_the_pipes") }, want: { retryable: true, category: "rate_limited" } }],
@@ -73,7 +73,7 @@ describe("the rules of DESIGN.md on GPT Gob's own bodies", () => {
     ["a known code keeps its meaning under another status", { given: { status: 400, body: body("server_error", "cave_collapsed") }, want: { retryable: true, category: "server_error" } }],
     ["an unknown code falls back to its type", { given: { status: 429, body: body("quota_exceeded", "new_code") }, want: { retryable: false, category: "quota_exceeded", code: "new_code" } }],
     ["an unknown type and code fall back to the status", { given: { status: 502, body: body("mystery", "mystery") }, want: { retryable: true, category: "unavailable" } }],
-    ["goblin_distracted in a plain 500: the code decides (DESIGN.md rule 1)", { given: { status: 500, body: body("server_error", "goblin_distracted") }, want: { retryable: true, category: "stream_interrupted" } }],
+    ["goblin_distracted in a plain 500: the code decides (classification rule 1)", { given: { status: 500, body: body("server_error", "goblin_distracted") }, want: { retryable: true, category: "stream_interrupted" } }],
     ["a non-JSON 503 keeps its text", { given: { status: 503, body: "<html>bad gateway</html>" }, want: { retryable: true, category: "unavailable", body: "<html>bad gateway</html>" } }],
     ["retry_after in the body, in seconds", { given: { status: 429, body: body("rate_limit_exceeded", "gremlin_in_the_pipes", { retry_after: 12 }) }, want: { retryAfterMs: 12_000 } }],
   ] as const)("%s", (_name, { given, want }) => {

@@ -92,7 +92,7 @@ describe("catalog and schema stay in step", () => {
   });
 });
 
-describe("the rules of DESIGN.md on ModelsLab's own bodies", () => {
+describe("the classification rules of specs/README.md on ModelsLab's own bodies", () => {
   const body = (status: string, extra: object = {}) => JSON.stringify({ status, message: "m", ...extra });
   it.each([
     ["a 200 error is an error, with status 200", { given: { status: 200, body: body("error") }, want: { status: 200, retryable: false, category: "unknown" } }],

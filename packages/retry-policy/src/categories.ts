@@ -1,4 +1,4 @@
-/** What went wrong, in terms a caller can act on. See DESIGN.md "Error categories". */
+/** What went wrong, in terms a caller can act on. Each is described in specs/README.md, "Error categories". */
 export const ERROR_CATEGORIES = [
   "authentication",
   "permission",
@@ -25,7 +25,7 @@ export function isErrorCategory(value: unknown): value is ErrorCategory {
   return typeof value === "string" && (ERROR_CATEGORIES as readonly string[]).includes(value);
 }
 
-// The status defaults of DESIGN.md, used only when a provider's catalog knows neither code nor type.
+// The status defaults (specs/README.md, "Error categories"), used only when a provider's catalog knows neither code nor type.
 const CATEGORY_BY_STATUS: Readonly<Record<number, ErrorCategory>> = {
   400: "invalid_request",
   401: "authentication",

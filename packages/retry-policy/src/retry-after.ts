@@ -69,7 +69,7 @@ const STANDARD: readonly DelaySource[] = [
 ];
 
 /**
- * Rule 3 of DESIGN.md: `retry-after-ms`, then `Retry-After`, then the provider's documented sources
+ * The delay precedence of specs/README.md: `retry-after-ms`, then `Retry-After`, then the provider's documented sources
  * in order. Headers must be lower-cased (see toHeaderRecord).
  */
 export function retryDelayMs(

@@ -1,7 +1,7 @@
 import { ProviderError } from "./provider-error.js";
 import { redact } from "./redact.js";
 
-/** Failures where no HTTP response arrived: rule 4 of DESIGN.md. */
+/** Failures where no HTTP response arrived: `network` and `timeout` are retryable, `aborted` never. */
 export type TransportFailure = "network" | "timeout" | "aborted";
 
 /** A ProviderError with status 0: network and timeout are retryable, the caller's abort is not. */

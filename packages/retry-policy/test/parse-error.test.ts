@@ -5,7 +5,7 @@ import { json, testCatalog } from "./fixtures.js";
 const parse = (status: number, body: unknown, headers: Record<string, string> = {}, inStream = false) =>
   parseErrorWith(testCatalog, { status, headers, body }, { now: () => Date.parse("2026-01-01T00:00:00Z"), inStream });
 
-describe("classification: code, then type, then status (DESIGN.md rules 1 and 2)", () => {
+describe("classification: code, then type, then status (specs/README.md, How a response is classified)", () => {
   it.each([
     ["a known code decides", { given: [500, json({ error: { code: "internal_error" } })], want: { category: "server_error", retryable: false, code: "internal_error" } }],
     ["a known code keeps its meaning under any status", { given: [502, json({ error: { code: "internal_error" } })], want: { category: "server_error", retryable: false } }],

@@ -7,7 +7,7 @@ const make = () =>
   new ProviderError({ provider: "acme", status: 429, category: "rate_limited", type: "rate_limit", code: "slow_down", message: "slow down", retryable: true, retryAfterMs: 1000, requestId: "r1", body: { a: 1 } });
 
 describe("ProviderError", () => {
-  it("has a literal discriminant and the fields of DESIGN.md", () => {
+  it("has a literal discriminant and the documented fields", () => {
     const error = make();
     expect(error.name).toBe("ProviderError");
     expect(error).toBeInstanceOf(Error);

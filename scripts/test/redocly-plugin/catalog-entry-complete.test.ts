@@ -16,7 +16,7 @@ describe(rule, () => {
     ["no retryable", { given: withQuota("{ status: 429, code: out_of_credit, category: quota_exceeded, description: Out of credit. }"), want: [[rule, at()]] }],
     ["retryable is not a boolean", { given: withQuota('{ status: 429, code: out_of_credit, retryable: "no", category: quota_exceeded, description: Out of credit. }'), want: [[rule, at("retryable")]] }],
     ["no category", { given: withQuota("{ status: 429, code: out_of_credit, retryable: false, description: Out of credit. }"), want: [[rule, at()]] }],
-    ["a category that DESIGN.md does not define", { given: withQuota("{ status: 429, code: out_of_credit, retryable: false, category: quota, description: Out of credit. }"), want: [[rule, at("category")]] }],
+    ["a category that is not an ErrorCategory", { given: withQuota("{ status: 429, code: out_of_credit, retryable: false, category: quota, description: Out of credit. }"), want: [[rule, at("category")]] }],
     ["no description", { given: withQuota("{ status: 429, code: out_of_credit, retryable: false, category: quota_exceeded }"), want: [[rule, at()]] }],
     ["an empty description", { given: withQuota('{ status: 429, code: out_of_credit, retryable: false, category: quota_exceeded, description: "" }'), want: [[rule, at("description")]] }],
     ["nothing to recognise it by", { given: withQuota("{ retryable: false, category: quota_exceeded, description: Out of credit. }"), want: [[rule, at()]] }],

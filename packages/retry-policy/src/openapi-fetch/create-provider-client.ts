@@ -7,7 +7,7 @@ import { requestNotSentError, unreadableBodyError } from "./call-errors.js";
 import { resolveBaseUrl, type ServerTemplate } from "./server-url.js";
 import type { ProviderClient } from "./types.js";
 
-/** Options every provider's `createClient` accepts (DESIGN.md, "Public API"). */
+/** Options every provider's `createClient` accepts. */
 export interface ProviderClientOptions extends Omit<RetryingFetchOptions, "catalog" | "secrets"> {
   /** Placed where the provider wants it (a header, or the JSON body). */
   apiKey?: string | undefined;

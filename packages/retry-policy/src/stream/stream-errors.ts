@@ -35,7 +35,7 @@ function causeText(cause: unknown): string {
   return cause instanceof Error ? cause.message : String(cause);
 }
 
-// Rule 4 of DESIGN.md carried over to streams: a broken or silent connection is worth another try
+// As for a call with no response: a broken or silent connection is worth another try
 // (it is the network's fault); a caller's abort is not; a malformed event is an unknown 2xx error.
 function verdict(failure: Exclude<StreamFailure, { kind: "frame" }>, format: StreamFormat): [ErrorCategory, boolean, string] {
   switch (failure.kind) {
