@@ -92,19 +92,23 @@ export function createFetcher(options: RetryingFetchOptions) {
       const timeout = new AbortController();
       const budgetMs = deadlineAt === undefined ? timeoutMs : Math.min(timeoutMs, Math.max(0, deadlineAt - runtime.now()));
       const stopTimer = startTimer(budgetMs, () => timeout.abort(new DOMException("attempt timed out", "TimeoutError")));
+      const attemptSignal = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
       try {
-        const response = await fetch(request.url, {
-          ...request.init,
-          method: request.method,
-          headers,
-          body: request.body,
-          signal: signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal,
-          ...(replayable ? {} : { duplex: "half" }),
-        } as RequestInit);
+        const response = await untilAborted(
+          fetch(request.url, {
+            ...request.init,
+            method: request.method,
+            headers,
+            body: request.body,
+            signal: attemptSignal,
+            ...(replayable ? {} : { duplex: "half" }),
+          } as RequestInit),
+          attemptSignal,
+        );
         const { status } = response;
         const success = status >= 200 && status < 300;
         if (success && !catalog.errorFormat.inBand && !extras?.readBody) return { response };
-        const text = await response.text();
+        const text = await untilAborted(response.text(), attemptSignal);
         const error = success && !catalog.errorFormat.inBand ? undefined : parseErrorWith(catalog, { status, headers: response.headers, body: text }, { now: runtime.now, secrets });
         // The typed client takes the text as it is: rebuilding a Response for it costs more than the call's overhead budget.
         if (!error && extras?.readBody) return { response, text };
@@ -123,6 +127,19 @@ export function createFetcher(options: RetryingFetchOptions) {
       return extras?.onSuccess ? extras.onSuccess(outcome.response, attempts, signal, deadlineAt) : { ...outcome, attempts };
     });
   };
+}
+
+/**
+ * `work`, or the signal's reason as soon as it aborts: a custom `fetch` that ignores `init.signal`
+ * (a wrapper that rebuilds init, say) must not make timeouts and aborts wait for it.
+ */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    if (signal.aborted) abort();
+    else signal.addEventListener("abort", abort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", abort));
+  });
 }
 
 /** Statuses whose Response may not have a body. */

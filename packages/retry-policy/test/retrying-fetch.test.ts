@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createRetryingFetch, decideRetry, ProviderError, resolveRetryPolicy, RetryBudget, type RetryingFetchOptions } from "../src/index.js";
+import { createFetcher } from "../src/retrying-fetch.js";
 import { json, testCatalog } from "./fixtures.js";
 
 type Scripted = Response | Error | ((init: RequestInit) => Response | Promise<Response>);
@@ -132,6 +133,32 @@ describe("createRetryingFetch", () => {
     const { error } = await retryingFetch("http://127.0.0.1/x");
     expect(error).toBeInstanceOf(ProviderError);
     expect(error).toMatchObject(want);
+  });
+});
+
+describe("a custom fetch that ignores init.signal (a wrapper that rebuilds init, say)", () => {
+  const never = new Promise<never>(() => {});
+  /** A body that sends nothing and never ends; nothing cancels it, as nothing cancels the fetch. */
+  const stalledBody = () => new Response(new ReadableStream({ pull: () => never }), { status: 200 });
+  const cases: Array<[string, { given: { fetch: () => Promise<Response>; abortAfterMs?: number }; want: { category: string; retryable: boolean; attempts: number } }]> = [
+    ["headers that never come time out", { given: { fetch: () => never }, want: { category: "timeout", retryable: true, attempts: 2 } }],
+    ["a body that never ends times out", { given: { fetch: async () => stalledBody() }, want: { category: "timeout", retryable: true, attempts: 2 } }],
+    ["the caller's abort ends a hung attempt", { given: { fetch: () => never, abortAfterMs: 30 }, want: { category: "aborted", retryable: false, attempts: 1 } }],
+  ];
+  it.each(cases)("%s", async (_name, { given, want }) => {
+    let calls = 0;
+    const fetcher = createFetcher({
+      catalog: testCatalog,
+      fetch: () => (calls++, given.fetch()),
+      timeoutMs: given.abortAfterMs ? 60_000 : 40,
+      retry: { maxRetries: 1, initialDelayMs: 1, maxDelayMs: 1 },
+    });
+    const controller = new AbortController();
+    if (given.abortAfterMs) setTimeout(() => controller.abort(), given.abortAfterMs);
+    // The 2xx body is read inside the attempt, as the typed client asks for.
+    const { error } = await fetcher("http://127.0.0.1/x", { signal: controller.signal }, { readBody: true });
+    expect(error).toMatchObject(want);
+    expect(calls).toBe(want.attempts);
   });
 });
 
