@@ -85,29 +85,41 @@ function staticClosure(metafile: Metafile, from: string[]): Set<string> {
   return seen;
 }
 
+/** One entry bundled as an app would ship it: the files loaded up front, and those only an import() reaches. */
+export interface BuiltEntry {
+  upFront: Uint8Array[];
+  lazy: Uint8Array[];
+}
+
 /**
- * esbuild bundle (ESM, browser platform, minified, tree-shaken, code-split, no legal comments), then
- * gzip -9 per file. The up-front bytes are the entry chunk and its static imports; chunks reached only by
- * a dynamic import() are reported apart, as `lazy`.
+ * esbuild bundle (ESM, browser platform, minified, tree-shaken, code-split, no legal comments). The
+ * up-front files are the entry chunk and its static imports; chunks reached only by a dynamic
+ * import() are `lazy`.
  */
-export async function measureBundle(client: string, code: string): Promise<BundleRow> {
+export async function buildEntry(code: string): Promise<BuiltEntry> {
   const result = await build({ ...BUILD_OPTIONS, absWorkingDir: resolveDir, stdin: { contents: code, resolveDir, loader: "js" } });
   const { metafile } = result;
   const outputs = Object.keys(metafile.outputs).filter((file) => !file.endsWith(".map"));
-  const entry = outputs.filter((file) => metafile.outputs[file]!.entryPoint === STDIN);
-  const upFront = staticClosure(metafile, entry);
-  const lazy = outputs.filter((file) => !upFront.has(file));
-  const measure = (files: Iterable<string>) => {
-    let minifiedBytes = 0;
-    let gzipBytes = 0;
-    for (const file of files) {
-      const bytes = result.outputFiles.find((f) => f.path === join(resolveDir, file))!.contents;
-      minifiedBytes += bytes.length;
-      gzipBytes += gzipSync(bytes, { level: 9 }).length;
-    }
-    return { minifiedBytes, gzipBytes };
-  };
-  return { client, entry: code, ...measure(upFront), ...(lazy.length > 0 ? { lazy: measure(lazy) } : {}) };
+  const upFront = staticClosure(metafile, outputs.filter((file) => metafile.outputs[file]!.entryPoint === STDIN));
+  const contents = (file: string) => result.outputFiles.find((f) => f.path === join(resolveDir, file))!.contents;
+  return { upFront: [...upFront].map(contents), lazy: outputs.filter((file) => !upFront.has(file)).map(contents) };
+}
+
+/** Minified bytes and gzip -9 bytes per file, summed (as a browser fetches them). */
+function measureFiles(files: Uint8Array[]) {
+  let minifiedBytes = 0;
+  let gzipBytes = 0;
+  for (const bytes of files) {
+    minifiedBytes += bytes.length;
+    gzipBytes += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { minifiedBytes, gzipBytes };
+}
+
+/** The bundle of `code`, measured: up front, and the lazily loaded chunks apart. */
+export async function measureBundle(client: string, code: string): Promise<BundleRow> {
+  const { upFront, lazy } = await buildEntry(code);
+  return { client, entry: code, ...measureFiles(upFront), ...(lazy.length > 0 ? { lazy: measureFiles(lazy) } : {}) };
 }
 
 export interface CompositionRow {

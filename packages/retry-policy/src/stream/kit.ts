@@ -14,7 +14,9 @@ import { transportError } from "../transport-errors.js";
  * bundle into two files (and cost about half a kilobyte of gzip). The lazy modules import types only.
  */
 export const READER_KIT = { ProviderError, parseErrorWith, redact, startTimer };
-export const STREAMING_KIT = { ...READER_KIT, createFetcher, validIdleTimeout, requestNotSentError, transportError };
+// Spelled out, not `...READER_KIT`: bundlers keep a spread (it may run getters), and with it the whole
+// retry runtime in an app that only imports parseError.
+export const STREAMING_KIT = { ProviderError, parseErrorWith, redact, startTimer, createFetcher, validIdleTimeout, requestNotSentError, transportError };
 
 export type ReaderKit = typeof READER_KIT;
 export type StreamingKit = typeof STREAMING_KIT;
