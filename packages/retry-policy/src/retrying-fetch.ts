@@ -104,6 +104,7 @@ export function createFetcher(options: RetryingFetchOptions) {
             ...(replayable ? {} : { duplex: "half" }),
           } as RequestInit),
           attemptSignal,
+          discardBody,
         );
         const { status } = response;
         const success = status >= 200 && status < 300;
@@ -131,16 +132,23 @@ export function createFetcher(options: RetryingFetchOptions) {
 
 /**
  * `work`, or the signal's reason as soon as it aborts: a custom `fetch` that ignores `init.signal`
- * (a wrapper that rebuilds init, say) must not make timeouts and aborts wait for it.
+ * (a wrapper that rebuilds init, say) must not make timeouts and aborts wait for it. What `work`
+ * still yields after the abort goes to `late`, to release it (a response's unread body).
  */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+function untilAborted<T>(work: T | Promise<T>, signal: AbortSignal, late?: (value: T) => void): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const abort = () => reject(signal.reason);
     if (signal.aborted) abort();
     else signal.addEventListener("abort", abort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", abort));
+    // Promise.resolve: a mock fetch may return a Response rather than a promise of one.
+    Promise.resolve(work)
+      .then((value) => (signal.aborted && late ? late(value) : resolve(value)), reject)
+      .finally(() => signal.removeEventListener("abort", abort));
   });
 }
+
+/** Cancels the body of a response that arrived after its attempt was given up. */
+const discardBody = (response: Response) => void response.body?.cancel().catch(() => {});
 
 /** Statuses whose Response may not have a body. */
 const NULL_BODY = [101, 103, 204, 205, 304];

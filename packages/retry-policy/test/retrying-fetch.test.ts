@@ -162,6 +162,26 @@ describe("a custom fetch that ignores init.signal (a wrapper that rebuilds init,
   });
 });
 
+describe("a custom fetch that is not quite fetch", () => {
+  it("may return a Response instead of a promise of one (a mock, say)", async () => {
+    const { error, response } = await createFetcher({ catalog: testCatalog, fetch: (() => status(200, { ok: true })) as never })("http://127.0.0.1/x");
+    expect(error).toBeUndefined();
+    expect(await response!.json()).toEqual({ ok: true });
+  });
+
+  it("has the body of a response that arrives after its attempt timed out cancelled, not left open", async () => {
+    let cancelled: unknown;
+    let answer!: (response: Response) => void;
+    const late = new Response(new ReadableStream({ cancel: (reason) => void (cancelled = reason ?? "cancelled") }), { status: 200 });
+    const fetcher = createFetcher({ catalog: testCatalog, fetch: () => new Promise<Response>((resolve) => (answer = resolve)), timeoutMs: 20, retry: false });
+    const { error } = await fetcher("http://127.0.0.1/x");
+    expect(error).toMatchObject({ category: "timeout" });
+    answer(late);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(cancelled).toBeDefined();
+  });
+});
+
 describe("decideRetry", () => {
   const policy = resolveRetryPolicy({ budget: false, jitter: "none" });
   const error = (changes: Partial<ConstructorParameters<typeof ProviderError>[0]> = {}) =>

@@ -68,6 +68,16 @@ export function satisfies(version: string, range: string): boolean {
  */
 export async function installPacked(): Promise<ScratchProject> {
   const dir = await mkdtemp(join(tmpdir(), "errata-installed-"));
+  const remove = () => rm(dir, { recursive: true, force: true });
+  try {
+    return { dir, packed: await packInto(dir), remove };
+  } catch (error) {
+    await remove(); // a failed setup leaves no scratch folder behind
+    throw error;
+  }
+}
+
+async function packInto(dir: string): Promise<PackedPackage[]> {
   const tarballs = join(dir, "tarballs");
   const modules = join(dir, "node_modules");
   await mkdir(tarballs);
@@ -95,5 +105,5 @@ export async function installPacked(): Promise<ScratchProject> {
     await mkdir(join(link, ".."), { recursive: true });
     await symlink(source, link, "dir");
   }
-  return { dir, packed, remove: () => rm(dir, { recursive: true, force: true }) };
+  return packed;
 }
