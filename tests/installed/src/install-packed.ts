@@ -21,6 +21,8 @@ export interface PackedPackage {
   dir: string;
   /** package.json as the tarball carries it (workspace: ranges already rewritten by pnpm). */
   manifest: Manifest;
+  /** package.json as it is in the workspace. */
+  source: Manifest;
   /** Every path inside the tarball, relative to the package root. */
   files: string[];
 }
@@ -36,15 +38,21 @@ const PNPM_ENV = { ...process.env, npm_config_update_notifier: "false" };
 
 const readJson = async (path: string): Promise<Manifest> => JSON.parse(await readFile(path, "utf8"));
 
+export interface WorkspacePackage {
+  dir: string;
+  /** package.json as it is in the workspace. */
+  manifest: Manifest;
+}
+
 /** The workspace packages that are published: every packages/* without "private". */
-export async function publishedPackageDirs(): Promise<string[]> {
+export async function publishedPackages(): Promise<WorkspacePackage[]> {
   const root = join(repoRoot, "packages");
-  const dirs: string[] = [];
+  const found: WorkspacePackage[] = [];
   for (const entry of (await readdir(root, { withFileTypes: true })).filter((e) => e.isDirectory())) {
     const manifest = await readJson(join(root, entry.name, "package.json")).catch(() => undefined);
-    if (manifest && !manifest.private) dirs.push(join(root, entry.name));
+    if (manifest && !manifest.private) found.push({ dir: join(root, entry.name), manifest });
   }
-  return dirs.sort();
+  return found.sort((a, b) => a.dir.localeCompare(b.dir));
 }
 
 /** `version` satisfies `range` for the two forms the workspace uses: an exact pin and a caret range. */
@@ -83,16 +91,15 @@ async function packInto(dir: string): Promise<PackedPackage[]> {
   await mkdir(tarballs);
   const packed: PackedPackage[] = [];
   const thirdParty = new Map<string, { range: string; from: string }>();
-  for (const packageDir of await publishedPackageDirs()) {
+  for (const { dir: packageDir, manifest } of await publishedPackages()) {
     const { stdout } = await run("pnpm", ["pack", "--json", "--pack-destination", tarballs], { cwd: packageDir, env: PNPM_ENV });
     const { filename } = JSON.parse(stdout) as { filename: string };
-    const manifest = await readJson(join(packageDir, "package.json"));
     const target = join(modules, ...manifest.name.split("/"));
     await mkdir(target, { recursive: true });
     await run("tar", ["-xzf", filename, "-C", target, "--strip-components=1"]);
     const { stdout: listing } = await run("tar", ["-tzf", filename]);
     const files = listing.split("\n").filter(Boolean).map((f) => f.replace(/^package\//, ""));
-    packed.push({ dir: packageDir, manifest: await readJson(join(target, "package.json")), files });
+    packed.push({ dir: packageDir, manifest: await readJson(join(target, "package.json")), source: manifest, files });
     for (const [dep, range] of Object.entries(manifest.dependencies ?? {})) {
       if (!range.startsWith("workspace:")) thirdParty.set(dep, { range, from: join(packageDir, "node_modules", dep) });
     }

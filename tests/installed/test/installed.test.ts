@@ -4,11 +4,10 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { basename, join } from "node:path";
+import { basename } from "node:path";
 import { errorExamples, loadSpec, sseData, startTestServer, type RecordedRequest, type TestServer } from "@errata/scripts/testing";
-import { installPacked, publishedPackageDirs, type ScratchProject } from "../src/install-packed.js";
+import { installPacked, publishedPackages, type ScratchProject } from "../src/install-packed.js";
 
 const run = promisify(execFile);
 const fixtures = fileURLToPath(new URL("../fixtures/", import.meta.url));
@@ -45,8 +44,7 @@ const exportTargets = (node: unknown): string[] =>
 describe("the tarballs pnpm publish would upload", () => {
   it("name real versions for workspace dependencies, in ranges that accept the packed versions", () => {
     const versions = new Map(project.packed.map(({ manifest }) => [manifest.name, manifest.version]));
-    for (const { dir, manifest } of project.packed) {
-      const source = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+    for (const { dir, manifest, source } of project.packed) {
       expect([manifest.name, manifest.version], dir).toEqual([source.name, source.version]);
       expect(JSON.stringify(manifest), manifest.name).not.toContain("workspace:");
       for (const [dep, range] of Object.entries(manifest.dependencies ?? {})) {
@@ -79,14 +77,13 @@ function documentedKeyPlacement(spec: any): { sentKey: (request: RecordedRequest
 }
 
 const testPackage = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8"));
-const providerDirs = (await publishedPackageDirs()).filter((dir) => basename(dir) !== "retry-policy");
+const providers = (await publishedPackages()).filter(({ dir }) => basename(dir) !== "retry-policy");
 
 /** Every published provider package, found on disk: a new provider is checked without editing this file. */
 const PROVIDERS = await Promise.all(
-  providerDirs.map(async (dir) => {
+  providers.map(async ({ dir, manifest }) => {
     const id = basename(dir);
-    const { name } = JSON.parse(await readFile(join(dir, "package.json"), "utf8"));
-    return [id, { name: name as string, ...documentedKeyPlacement(await loadSpec(id)) }] as const;
+    return [id, { name: manifest.name, ...documentedKeyPlacement(await loadSpec(id)) }] as const;
   }),
 );
 
