@@ -99,7 +99,8 @@ describe("a 2xx JSON body is read inside the attempt", () => {
     ["a connection lost mid-body is a network failure, retried", { given: [{ headers: JSON_TYPE, steps: ['{"id":', { destroy: true }] }], want: { category: "network", retryable: true, attempts: 2 } }],
   ] as const)("%s", async (_name, { given, want }) => {
     const server = await scripted([...given, ...given] as unknown as SseReply[]);
-    const { error, data } = await client(server.url, { timeoutMs: 100, retry: { maxRetries: 1 }, ...noWait }).GET("/things");
+    // 400 ms: long enough for headers to arrive on a loaded machine, short enough for a stall.
+    const { error, data } = await client(server.url, { timeoutMs: 400, retry: { maxRetries: 1 }, ...noWait }).GET("/things");
     expect(data).toBeUndefined();
     expect(error).toMatchObject(want);
     expect(server.requests).toHaveLength(2);

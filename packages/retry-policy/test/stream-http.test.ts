@@ -9,7 +9,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function serve(replies: Reply[]) {
+async function serve(replies: Reply[] | ((index: number) => Reply)) {
   server = await startSseServer(replies);
   return server;
 }
@@ -272,9 +272,10 @@ describe("stream(): failures before the first event are returned and retried lik
   });
 
   it("a caller abort before the first event is returned as aborted, not retried", async () => {
-    const srv = await serve([{ steps: [{ hang: true }] }]);
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 50);
+    // Aborted once the server holds the request, not after a fixed time: a loaded machine may not
+    // have sent it by then.
+    const srv = await serve(() => (setTimeout(() => controller.abort(), 20), { steps: [{ hang: true }] }));
     const { error } = await acmeClient(srv.url).stream("/chat/completions", { body: { model: "m" }, signal: controller.signal });
     expect(error).toMatchObject({ category: "aborted", retryable: false });
     expect(srv.requests).toHaveLength(1);
