@@ -24,6 +24,7 @@ export interface CatalogEntry {
   category: (typeof CATEGORIES)[number];
   retryAfter?: DelaySource[];
   stream?: boolean;
+  resubmit?: boolean;
   description: string;
   inferred?: string[];
 }
@@ -42,7 +43,7 @@ export interface Catalog {
   errors: CatalogEntry[];
 }
 
-const ENTRY_KEYS = new Set(["status", "type", "code", "marker", "retryable", "category", "retryAfter", "stream", "description", "inferred"]);
+const ENTRY_KEYS = new Set(["status", "type", "code", "marker", "retryable", "category", "retryAfter", "stream", "resubmit", "description", "inferred"]);
 const FORMAT_KEYS = new Set(["type", "code", "message", "requestIdHeaders", "retryAfter", "inBand"]);
 
 function fail(where: string, problem: string): never {
@@ -100,6 +101,8 @@ export function readCatalog(spec: Spec): Catalog {
       if (entry[key] !== undefined && (typeof entry[key] !== "string" || entry[key] === "")) fail(`${at}.${key}`, "must be a non-empty string");
     }
     if (entry.stream !== undefined && typeof entry.stream !== "boolean") fail(`${at}.stream`, "must be true or false");
+    if (entry.resubmit !== undefined && typeof entry.resubmit !== "boolean") fail(`${at}.resubmit`, "must be true or false");
+    if (entry.resubmit === true && !entry.retryable) fail(`${at}.resubmit`, "needs retryable: true (a new request can succeed)");
     if (entry.code !== undefined) {
       if (codes.has(entry.code)) fail(at, `code ${entry.code} appears twice`);
       codes.add(entry.code);

@@ -2,7 +2,7 @@ import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { errorRenderings, clientHarness, type RecordedRequest, type Reply } from "@errata/scripts/testing";
 import { ProviderError } from "@errata/retry-policy";
-import { createClient, type ClientOptions } from "../src/index.js";
+import { createClient, type ClientOptions, type ModelslabClient as Client } from "../src/index.js";
 
 const API_KEY = "ml-test-DO-NOT-LEAK-7b31e0";
 const request = { model_id: "flux", prompt: "A lighthouse on a cliff at sunset" };
@@ -126,24 +126,16 @@ describe("errors inside HTTP 200 bodies", () => {
     expect(error?.message).toBe("Model not found: x");
   });
 
-  it("retries 200 status:failed (retryable in the catalog), then returns the success", async () => {
-    const { client, server, waits, retries } = await setup((i) => (i === 0 ? inBand("failed", { id: 81234567 }) : ok), {
-      retry: { initialDelayMs: 100, jitter: "none" },
-    });
-    const { data, error } = await client.POST("/images/text2img", { body: request });
-    expect(error).toBeUndefined();
-    expect(data).toEqual(success);
-    expect(server.requests).toHaveLength(2);
-    expect(waits).toEqual([100]);
-    expect(retries.map((r) => [r.attempt, r.error.status, r.error.category])).toEqual([[1, 200, "server_error"]]);
-  });
-
-  it("returns a persistent 200 status:failed after maxRetries + 1 attempts", async () => {
-    const { client, server } = await setup(() => inBand("failed"), { retry: { maxRetries: 2 } });
-    const { data, error } = await client.POST("/images/fetch/{id}", { params: { path: { id: "81234567" } } });
+  it.each([
+    ["text2img", { given: (client: Client) => client.POST("/images/text2img", { body: request }) }],
+    ["fetch/{id}", { given: (client: Client) => client.POST("/images/fetch/{id}", { params: { path: { id: "81234567" } } }) }],
+  ] as const)("returns a 200 status:failed from %s at once: a failed job is resubmitted by the caller, not replayed", async (_name, { given }) => {
+    const { client, server, retries } = await setup((i) => (i === 0 ? inBand("failed", { id: 81234567 }) : ok), { retry: { maxRetries: 2 } });
+    const { data, error } = await given(client);
     expect(data).toBeUndefined();
-    expect(error).toMatchObject({ status: 200, category: "server_error", retryable: true, attempts: 3, message: "job failed" });
-    expect(server.requests).toHaveLength(3);
+    expect(error).toMatchObject({ status: 200, category: "server_error", retryable: true, resubmit: true, attempts: 1, message: "job failed" });
+    expect(server.requests).toHaveLength(1);
+    expect(retries).toEqual([]);
   });
 
   it("returns 200 status:processing as data, not as an error", async () => {

@@ -85,7 +85,7 @@ describe("pollUntilDone", () => {
     expect(sleeps).toEqual([2000, 2000, 20_000]);
   });
 
-  it("returns an in-band failed as the error, with status 200 (after the client's own retries)", async () => {
+  it("returns an in-band failed as the error, with status 200, without fetching the failed job again", async () => {
     const failed: Reply = { status: 200, body: { status: "failed", id: JOB, messege: "Processing failed: out of memory" } };
     const { client, server, fake } = await setup((i) => (i === 0 ? processing(5) : failed), {
       retry: { maxRetries: 1 },
@@ -94,9 +94,9 @@ describe("pollUntilDone", () => {
     const result = await pollUntilDone(client, JOB, fake);
     expect(result.data).toBeUndefined();
     expect(result.error).toBeInstanceOf(ProviderError);
-    expect(result.error).toMatchObject({ status: 200, category: "server_error", retryable: true, attempts: 2, message: "Processing failed: out of memory" });
+    expect(result.error).toMatchObject({ status: 200, category: "server_error", retryable: true, resubmit: true, attempts: 1, message: "Processing failed: out of memory" });
     expect(result.polls).toBe(2);
-    expect(server.requests).toHaveLength(3);
+    expect(server.requests).toHaveLength(2);
   });
 
   it("returns an in-band error at once", async () => {

@@ -11,6 +11,11 @@ export interface ErrorRule {
   readonly category: ErrorCategory;
   readonly retryAfter?: readonly DelaySource[];
   readonly stream?: boolean;
+  /**
+   * Retryable by a new request (submitting the job again), not by replaying this one: the client
+   * returns the error at once, and `retryable` stays true so that the caller knows to resubmit.
+   */
+  readonly resubmit?: boolean;
 }
 
 /** One documented error, as a spec's `x-errata.errors[]` states it (specs/README.md). */

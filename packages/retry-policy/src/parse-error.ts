@@ -96,6 +96,8 @@ export function parseErrorWith<P extends string, T extends string = string, C ex
     code: redact(code, secrets) as C | undefined,
     message: redact(messageFrom(body, format.message), secrets) ?? fallback,
     retryable: entry ? entry.retryable : !success && isRetryableStatus(status),
+    // Only where the catalog says so, so that every other error keeps the same fields.
+    ...(entry?.resubmit && { resubmit: true }),
     retryAfterMs: retryDelayMs(headers, body, entry?.retryAfter ?? format.retryAfter ?? [], now()),
     requestId: requestIdOf(format, headers),
     body: redactBody(body, input.body, secrets),

@@ -15,6 +15,8 @@ export interface ProviderErrorInit<P extends string = string, T extends string =
   code?: C | undefined;
   message: string;
   retryable: boolean;
+  /** Retryable only by a new request (resubmitting the job), not by replaying this one. */
+  resubmit?: boolean | undefined;
   retryAfterMs?: number | undefined;
   requestId?: string | undefined;
   /** The parsed body, or its text when it is not JSON. */
@@ -49,6 +51,11 @@ export class ProviderError<
   declare readonly type: OpenUnion<T> | undefined;
   declare readonly code: OpenUnion<C> | undefined;
   declare readonly retryable: boolean;
+  /**
+   * Set (true) only when the catalog says a replay of this request cannot succeed, but a new one can
+   * (ModelsLab's `failed` job): the client did not retry it; submit the work again yourself.
+   */
+  declare readonly resubmit?: boolean;
   declare readonly retryAfterMs: number | undefined;
   declare readonly requestId: string | undefined;
   declare readonly body: unknown;

@@ -4,6 +4,7 @@ import type { RetryPolicy } from "./retry-options.js";
 
 export type NoRetryReason =
   | "not_retryable"
+  | "resubmit_required"
   | "attempts_exhausted"
   | "body_not_replayable"
   | "retry_after_too_long"
@@ -34,6 +35,8 @@ export function decideRetry(input: RetryDecisionInput): RetryDecision {
   const { retryAfterMs } = error;
   const no = (reason: NoRetryReason): RetryDecision => ({ retry: false, reason });
   if (!error.retryable) return no("not_retryable");
+  // Replaying it would get the same answer (a job that already failed); the caller resubmits.
+  if (error.resubmit) return no("resubmit_required");
   if (retriesSoFar >= policy.maxRetries) return no("attempts_exhausted");
   if (!input.replayable) return no("body_not_replayable");
   if (retryAfterMs !== undefined && retryAfterMs > policy.maxRetryAfterMs) return no("retry_after_too_long");

@@ -9,7 +9,7 @@ export const testCatalog = {
     message: ["error.message", "detail", "message", "messege"],
     requestIdHeaders: ["x-request-id", "request-id"],
     retryAfter: [{ in: "body", path: "error.retry_after", unit: "s" }],
-    inBand: { path: "status", errorValues: ["error", "failed"] },
+    inBand: { path: "status", errorValues: ["error", "failed", "expired"] },
   },
   errors: [
     { status: 429, type: "rate_limit", retryable: true, category: "rate_limited", description: "throttled" },
@@ -19,6 +19,7 @@ export const testCatalog = {
       retryAfter: [{ in: "header", name: "x-reset", format: "duration" }] },
     { status: 422, retryable: false, category: "invalid_request", description: "validation" },
     { status: 200, marker: "failed", retryable: true, category: "server_error", description: "job failed" },
+    { status: 200, marker: "expired", retryable: true, resubmit: true, category: "server_error", description: "job gone: submit it again" },
     { status: 200, code: "stream_broke", retryable: true, category: "stream_interrupted", stream: true, description: "mid-stream" },
   ],
 } as const satisfies ErrorCatalog<"acme">;

@@ -28,9 +28,17 @@ describe("classification: code, then type, then status (specs/README.md, How a r
 describe("errors inside 2xx bodies", () => {
   it.each([
     ["in-band failed is an error with its entry", { given: json({ status: "failed", message: "GPU died" }), want: { status: 200, category: "server_error", retryable: true, message: "GPU died" } }],
+    ["an entry replay cannot help says resubmit", { given: json({ status: "expired", message: "gone" }), want: { status: 200, retryable: true, resubmit: true, message: "gone" } }],
     ["in-band error with legacy messege", { given: json({ status: "error", messege: "prompt is required" }), want: { status: 200, category: "unknown", retryable: false, message: "prompt is required" } }],
   ] as const)("%s", (_name, { given, want }) => {
     expect(parse(200, given)).toMatchObject(want);
+  });
+
+  it("marks resubmit only on entries that say so: every other error keeps the same fields", () => {
+    expect(Object.keys(parse(200, json({ status: "error", message: "m" }))!)).not.toContain("resubmit");
+    expect(Object.keys(parse(503, "down")!)).not.toContain("resubmit");
+    expect(Object.keys(parse(200, json({ status: "failed" }))!)).not.toContain("resubmit");
+    expect(parse(200, json({ status: "expired" }))!.toJSON()).toMatchObject({ resubmit: true });
   });
 
   it.each([

@@ -57,6 +57,13 @@ describe("createRetryingFetch", () => {
     expect(error).toMatchObject({ retryable: false, attempts: 1 });
   });
 
+  it("does not replay what can only be resubmitted (a job that already failed): one attempt, still retryable", async () => {
+    const { retryingFetch, sent } = harness([status(200, { status: "expired", message: "gone" }), status(200, { status: "success" })]);
+    const { error } = await retryingFetch("http://127.0.0.1/x", { method: "POST", body: "{}" });
+    expect(sent).toHaveLength(1);
+    expect(error).toMatchObject({ retryable: true, resubmit: true, attempts: 1, message: "gone" });
+  });
+
   it("waits the server's stated time, never less", async () => {
     const { retryingFetch, waits } = harness([status(429, { error: { type: "rate_limit", retry_after: 3 } }), status(200)]);
     await retryingFetch("http://127.0.0.1/x");
@@ -191,6 +198,7 @@ describe("decideRetry", () => {
     ["retryable, backoff", { given: { error: error() }, want: { retry: true, delayMs: 500 } }],
     ["server hint wins", { given: { error: error({ retryAfterMs: 1234 }) }, want: { retry: true, delayMs: 1234 } }],
     ["not retryable", { given: { error: error({ retryable: false }) }, want: { retry: false, reason: "not_retryable" } }],
+    ["retryable by resubmitting only", { given: { error: error({ resubmit: true }) }, want: { retry: false, reason: "resubmit_required" } }],
     ["attempts exhausted", { given: { error: error(), retriesSoFar: 2 }, want: { retry: false, reason: "attempts_exhausted" } }],
     ["stream body", { given: { error: error(), replayable: false }, want: { retry: false, reason: "body_not_replayable" } }],
     ["hint too long", { given: { error: error({ retryAfterMs: 120_000 }) }, want: { retry: false, reason: "retry_after_too_long" } }],

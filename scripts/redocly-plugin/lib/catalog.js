@@ -12,7 +12,7 @@ export const CATEGORIES = [
 
 export const ROOT_KEYS = ["errorFormat", "errors"];
 export const FORMAT_KEYS = ["type", "code", "message", "requestIdHeaders", "retryAfter", "inBand"];
-export const ENTRY_KEYS = ["status", "type", "code", "marker", "retryable", "category", "retryAfter", "stream", "description", "inferred"];
+export const ENTRY_KEYS = ["status", "type", "code", "marker", "retryable", "category", "retryAfter", "stream", "resubmit", "description", "inferred"];
 export const BODY_UNITS = ["s", "ms"];
 export const HEADER_FORMATS = ["seconds", "ms", "duration", "http-date"];
 

@@ -69,6 +69,10 @@ function checkEntry(r, entry, index, at) {
     }
   }
   if (entry.stream !== undefined && typeof entry.stream !== "boolean") r.report(`Catalog entry ${name}: stream must be true or false.`, at.child(["stream"]));
+  if (entry.resubmit !== undefined && typeof entry.resubmit !== "boolean") r.report(`Catalog entry ${name}: resubmit must be true or false.`, at.child(["resubmit"]));
+  else if (entry.resubmit === true && entry.retryable === false) {
+    r.report(`Catalog entry ${name}: resubmit: true says a new request can succeed, so the entry must be retryable: true (or drop resubmit).`, at.child(["resubmit"]));
+  }
   if (entry.inferred !== undefined) {
     if (!Array.isArray(entry.inferred)) {
       r.report(`Catalog entry ${name}: inferred must be a list of field names, e.g. [status].`, at.child(["inferred"]));

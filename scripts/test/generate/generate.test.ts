@@ -54,6 +54,8 @@ describe("readCatalog rejects what the convention forbids", () => {
     ["a numeric code", { given: spec([{ ...entry, code: 123 }]), want: /errors\[0\]\.code: must be a non-empty string/ }],
     ["a numeric body unit", { given: spec([{ ...entry, retryAfter: [{ in: "body", path: "a", unit: 5 }] }]), want: /retryAfter\[0\]: must be/ }],
     ["a null header format", { given: spec([{ ...entry, retryAfter: [{ in: "header", name: "x", format: null }] }]), want: /retryAfter\[0\]: must be/ }],
+    ["resubmit that is not a boolean", { given: spec([{ ...entry, resubmit: "yes" }]), want: /errors\[0\]\.resubmit: must be true or false/ }],
+    ["resubmit on an entry that is not retryable", { given: spec([{ ...entry, retryable: false, resubmit: true }]), want: /resubmit: needs retryable: true/ }],
   ] as const)("%s", (_name, { given, want }) => {
     expect(() => readCatalog(given)).toThrow(want);
   });
