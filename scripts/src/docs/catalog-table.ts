@@ -32,6 +32,7 @@ export function delaySource(source: DelaySource): string {
  */
 export function retryDelay(entry: CatalogEntry, format: ErrorFormat): string {
   if (!entry.retryable) return NONE;
+  if (entry.resubmit) return "not replayed: submit again";
   if (entry.retryAfter && entry.retryAfter.length > 0) return entry.retryAfter.map(delaySource).join(",<br>then ");
   if (format.retryAfter && format.retryAfter.length > 0) return `${format.retryAfter.map(delaySource).join(",<br>then ")} (provider-wide)`;
   return "backoff";
@@ -75,7 +76,7 @@ export function catalogRows(catalog: Catalog): string[][] {
     statusCell(entry),
     entry.type === undefined ? NONE : ident(entry.type),
     codeCell(entry, catalog.errorFormat),
-    entry.retryable ? "**yes**" : "no",
+    entry.retryable ? (entry.resubmit ? "**yes**, by resubmitting" : "**yes**") : "no",
     ident(entry.category),
     retryDelay(entry, catalog.errorFormat),
     descriptionCell(entry),
@@ -117,6 +118,9 @@ export function classificationText(catalog: Catalog): string {
     "The wait before a retry is the first of: the `retry-after-ms` header, the `Retry-After` header (seconds or an HTTP date), the sources in the *Retry delay from* column, then exponential backoff with full jitter.",
   ];
   if (catalog.errors.some((e) => e.stream)) notes.push("Errors marked *in stream* arrive after a 200, inside a server-sent event stream.");
+  if (catalog.errors.some((e) => e.resubmit)) {
+    notes.push("An error retryable *by resubmitting* is not replayed by the client, because the same request would get the same answer: it is returned at once with `resubmit: true`, and a new request (the work submitted again) can succeed.");
+  }
   if (catalog.errors.some((e) => e.inferred?.length)) notes.push("*Inferred* names the fields whose value is our inference rather than the provider's documentation.");
   if (format.requestIdHeaders?.length) notes.push(`The request id is read from ${format.requestIdHeaders.map(code).join(" or ")}.`);
 

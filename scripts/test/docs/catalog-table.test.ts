@@ -47,7 +47,7 @@ const modelslab: Catalog = {
   errorFormat: { message: ["message", "messege"], inBand: { path: "status", errorValues: ["error", "failed"] } },
   errors: [
     entry({ status: 429, retryable: true, category: "rate_limited", retryAfter: [{ in: "body", path: "retry_after", unit: "s" }], description: "Queue limit." }),
-    entry({ status: 200, marker: "failed", retryable: true, category: "server_error", description: "The job failed.", inferred: ["retryable", "category"] }),
+    entry({ status: 200, marker: "failed", retryable: true, resubmit: true, category: "server_error", description: "The job failed.", inferred: ["retryable", "category"] }),
   ],
 };
 
@@ -81,6 +81,7 @@ describe("retryDelay", () => {
     ["the entry's own sources, in order", { given: [gob.errors[2]!, wide], want: "body error.retry_after (seconds),<br>then header X-RateLimit-Reset-Requests (duration)" }],
     ["else the provider-wide sources", { given: [entry({ status: 503, retryable: true }), wide], want: "header X-Reset (http-date) (provider-wide)" }],
     ["else backoff", { given: [entry({ status: 503, retryable: true }), gobFormat], want: "backoff" }],
+    ["retryable by resubmitting only: never replayed", { given: [entry({ status: 200, marker: "failed", retryable: true, resubmit: true }), wide], want: "not replayed: submit again" }],
   ])("%s", (_name, { given, want }) => {
     expect(retryDelay(...given)).toBe(want);
   });
@@ -112,7 +113,7 @@ describe("catalogRows", () => {
       {
         given: modelslab,
         want: [
-          ["200", "—", "status = failed", "**yes**", "server_error", "backoff", "The job failed.<br>*Inferred: retryable, category.*"],
+          ["200", "—", "status = failed", "**yes**, by resubmitting", "server_error", "not replayed: submit again", "The job failed.<br>*Inferred: retryable, category.*"],
           ["429", "—", "—", "**yes**", "rate_limited", "body retry_after (seconds)", "Queue limit."],
         ],
       },
@@ -143,14 +144,14 @@ describe("classificationText", () => {
       {
         given: gob,
         want: [/1\. its \*\*code\*\* \(`error\.code`\)/, /2\. else its \*\*type\*\* \(`error\.type`\)/, /3\. else its \*\*HTTP status\*\*/, /4\. else the defaults/, /in stream/, /\*Inferred\*/, /`x-request-id`/],
-        not: [/2xx bodies/],
+        not: [/2xx bodies/, /resubmitting/],
       },
     ],
     [
       "in-band marker, then status",
       {
         given: modelslab,
-        want: [/no error type or code\./, /a 2xx body whose `status` is `error` or `failed` is an error/, /1\. for a 2xx body, its in-band \*\*marker\*\*/, /2\. else its \*\*HTTP status\*\*/],
+        want: [/no error type or code\./, /a 2xx body whose `status` is `error` or `failed` is an error/, /1\. for a 2xx body, its in-band \*\*marker\*\*/, /2\. else its \*\*HTTP status\*\*/, /\*by resubmitting\* is not replayed/],
         not: [/\*\*code\*\*/, /in stream/, /request id/],
       },
     ],
