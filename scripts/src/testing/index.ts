@@ -4,3 +4,4 @@ export { loadSpec } from "../spec.js";
 export { jsonReply, sseData, sseEvent, startSseServer, type RecordedSseRequest, type SseReply, type SseServer, type SseStep } from "./sse-server.js";
 export { clientHarness } from "./client-harness.js";
 export { consumeStream, errorRenderings } from "./assertions.js";
+export { describeSpecContract, type ContractPackage, type SpecContract } from "./contract-suite.js";

@@ -11,6 +11,8 @@ export interface SpecExample {
   body: string;
   /** The parsed value for JSON examples. */
   value: unknown;
+  /** The media type's `x-errata-stream` (specs/README.md), for text/event-stream examples that have one. */
+  stream?: Record<string, any>;
 }
 
 function resolve(spec: Spec, node: any): any {
@@ -46,6 +48,7 @@ export function responseExamples(spec: Spec, filter: (status: number) => boolean
               mediaType,
               body: typeof value === "string" ? value : JSON.stringify(value),
               value,
+              ...(media["x-errata-stream"] ? { stream: media["x-errata-stream"] } : {}),
             });
           }
         }
