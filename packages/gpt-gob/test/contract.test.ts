@@ -1,64 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { errorExamples, loadSpec, schemaEnum } from "@errata/scripts/testing";
+import { describeSpecContract, schemaEnum } from "@errata/scripts/testing";
 import { ProviderError } from "@errata/retry-policy";
 import { errorCatalog, parseError } from "../src/index.js";
 
-// The spec's own YAML is the reference here, not the generated constant: that way a generator bug
-// shows up as a failing test instead of being compared with itself.
-const spec = await loadSpec("gpt-gob");
-const entries: any[] = spec["x-errata"].errors;
-const examples = await errorExamples("gpt-gob");
-const errorOnly = examples.filter((ex) => ex.status >= 400);
+// The generic half (every example through parseError, every entry exercised, enums in step) is the
+// shared suite; what follows is GPT Gob's own.
+const { spec } = await describeSpecContract("gpt-gob", { parseError, errorCatalog, ProviderError });
 
-function documentedEntry(status: number, body: any) {
-  const code = body?.error?.code;
-  const type = body?.error?.type;
-  return (
-    entries.find((e) => code != null && e.code === code) ??
-    entries.find((e) => e.code === undefined && e.type === type && e.status === status) ??
-    entries.find((e) => e.code === undefined && e.type === type)
-  );
-}
-
-describe("every error example in the spec, through parseError", () => {
-  it.each(errorOnly.map((ex) => [ex.id, ex] as const))("%s", (_id, ex) => {
-    const entry = documentedEntry(ex.status, ex.value);
-    expect(entry, "the example must match a catalog entry").toBeDefined();
-    const error = parseError({ status: ex.status, headers: { "x-request-id": "req_test" }, body: ex.body });
-    expect(error).toBeInstanceOf(ProviderError);
-    expect(error).toMatchObject({
-      provider: "gpt-gob",
-      status: ex.status,
-      category: entry.category,
-      retryable: entry.retryable,
-      requestId: "req_test",
-      body: ex.value,
-    });
-    expect(error!.message).toBe((ex.value as any).error.message);
-  });
-
-  it("exercises every catalog entry", () => {
-    const hit = new Set(errorOnly.map((ex) => documentedEntry(ex.status, ex.value)));
-    const missed = entries.filter((e) => !hit.has(e)).map((e) => e.code ?? e.type);
-    expect(missed).toEqual([]);
-  });
-
-  it("treats success examples as successes", () => {
-    const ok = examples.filter((ex) => ex.status < 300);
-    expect(ok.length).toBeGreaterThan(0);
-    for (const ex of ok) expect(parseError({ status: ex.status, body: ex.body })).toBeUndefined();
-  });
-});
-
-describe("catalog and schema stay in step", () => {
-  const enumOf = (path: string) => (schemaEnum(spec, "Error", path) ?? []).filter((v) => v !== null).sort();
-  it.each([
-    ["codes", { given: "error.code", want: errorCatalog.errors.flatMap((e) => ("code" in e ? [e.code] : [])) }],
-    ["types", { given: "error.type", want: errorCatalog.errors.flatMap((e) => ("type" in e ? [e.type] : [])) }],
-  ] as const)("%s", (_name, { given, want }) => {
-    expect([...new Set(want)].sort()).toEqual(enumOf(given));
-  });
-
+describe("GPT Gob's schema", () => {
+  const enumOf = (path: string) => (schemaEnum(spec, "Error", path) ?? []).filter((v) => v !== null);
   it("documents 13 types and 16 codes", () => {
     expect(enumOf("error.type")).toHaveLength(13);
     expect(enumOf("error.code")).toHaveLength(16);
