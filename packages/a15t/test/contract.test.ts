@@ -1,94 +1,30 @@
 import { describe, expect, it } from "vitest";
-import { errorExamples, loadSpec, responseExamples, schemaEnum } from "@errata/scripts/testing";
+import { describeSpecContract, schemaEnum } from "@errata/scripts/testing";
 import { ProviderError } from "@errata/retry-policy";
 import { errorCatalog, parseError } from "../src/index.js";
 
-// The spec's own YAML is the reference here, not the generated constant: that way a generator bug
-// shows up as a failing test instead of being compared with itself.
-const spec = await loadSpec("a15t");
-const entries: any[] = spec["x-errata"].errors;
-const examples = await errorExamples("a15t");
-const errorOnly = examples.filter((ex) => ex.status >= 400);
+// The generic half (every example and stream error frame through parseError, every entry exercised,
+// enums in step) is the shared suite; what follows is a15t's own.
+const { spec, entries, frames, successes } = await describeSpecContract("a15t", { parseError, errorCatalog, ProviderError });
 
-/** specs/README.md "How a response is classified", restated over the YAML: code, then status. */
-function documentedEntry(status: number, body: any) {
-  const code = body?.error?.code;
-  return (
-    entries.find((e) => code != null && e.code === code) ??
-    entries.find((e) => e.code === undefined && e.type === undefined && e.status === status)
-  );
-}
-
-/** The error frames inside the spec's SSE examples (`data: {"error": ...}`), which only a stream carries. */
-const streamFrames = responseExamples(spec, (status) => status === 200)
-  .filter((ex) => ex.mediaType === "text/event-stream")
-  .flatMap((ex) =>
-    ex.body
-      .split("\n")
-      .filter((line) => line.startsWith("data: {") && line.includes('"error"'))
-      .map((line) => ({ id: `${ex.id} (frame)`, body: line.slice("data: ".length), value: JSON.parse(line.slice("data: ".length)) })),
-  );
-
-describe("every error example in the spec, through parseError", () => {
-  it.each(errorOnly.map((ex) => [ex.id, ex] as const))("%s", (_id, ex) => {
-    const entry = documentedEntry(ex.status, ex.value);
-    expect(entry, "the example must match a catalog entry").toBeDefined();
-    const error = parseError({ status: ex.status, body: ex.body });
-    expect(error).toBeInstanceOf(ProviderError);
-    expect(error).toMatchObject({
-      provider: "a15t",
-      status: ex.status,
-      category: entry.category,
-      retryable: entry.retryable,
-      code: (ex.value as any).error.code,
-      type: (ex.value as any).error.type,
-      body: ex.value,
-    });
-    expect(error!.message).toBe((ex.value as any).error.message);
-    // No delay source is documented, and these examples carry no header: nothing to wait for but backoff.
-    expect(error!.retryAfterMs).toBeUndefined();
-  });
-
-  it.each(streamFrames.map((frame) => [frame.id, frame] as const))("%s", (_id, frame) => {
-    const entry = documentedEntry(200, frame.value);
-    expect(entry?.stream).toBe(true);
-    const error = parseError({ status: 200, body: frame.body }, { inStream: true });
-    expect(error).toMatchObject({ status: 200, category: entry.category, retryable: entry.retryable, code: (frame.value as any).error.code });
-  });
-
-  it("exercises every catalog entry", () => {
-    const hit = new Set([
-      ...errorOnly.map((ex) => documentedEntry(ex.status, ex.value)),
-      ...streamFrames.map((frame) => documentedEntry(200, frame.value)),
-    ]);
-    const missed = entries.filter((e) => !hit.has(e)).map((e) => e.code ?? e.status);
-    expect(missed).toEqual([]);
-  });
-
-  it("treats success examples as successes", () => {
-    const ok = examples.filter((ex) => ex.status < 300);
-    expect(ok.map((ex) => ex.name).sort()).toEqual(["completion", "embeddings"]);
-    for (const ex of ok) expect(parseError({ status: ex.status, body: ex.body })).toBeUndefined();
-  });
-});
-
-describe("catalog and schema stay in step", () => {
-  const enumOf = (path: string) => ((schemaEnum(spec, "Error", path) ?? []) as string[]).filter((v) => v !== null).sort();
-  it.each([
-    ["codes", { given: "error.code", want: errorCatalog.errors.flatMap((e) => ("code" in e ? [e.code] : [])) }],
-    ["types", { given: "error.type", want: errorCatalog.errors.flatMap((e) => ("type" in e ? [e.type as string] : [])) }],
-  ] as const)("%s", (_name, { given, want }) => {
-    expect([...new Set(want)].sort()).toEqual(enumOf(given));
-  });
-
+describe("a15t's spec", () => {
   it("documents the seed's 23 codes, and no type enum (only bad_request is documented)", () => {
-    expect(enumOf("error.code")).toHaveLength(23);
+    expect(schemaEnum(spec, "Error", "error.code")).toHaveLength(23);
     expect(schemaEnum(spec, "Error", "error.type")).toBeUndefined();
   });
 
   it("marks every code's status as inferred: the seed maps no code to a status", () => {
     const notMarked = entries.filter((e) => e.code !== undefined && !e.inferred?.includes("status")).map((e) => e.code);
     expect(notMarked).toEqual([]);
+  });
+
+  it("documents its two stream codes with error frames, the only place they arrive", () => {
+    const codes = frames.map((frame) => (frame.value as { error: { code: string } }).error.code);
+    expect(codes.sort()).toEqual(entries.filter((e) => e.stream).map((e) => e.code).sort());
+  });
+
+  it("has the completion and embeddings successes", () => {
+    expect(successes.map((ex) => ex.name).sort()).toEqual(["completion", "embeddings"]);
   });
 });
 
@@ -117,10 +53,10 @@ describe("the code decides, whatever status it arrives with (a15t's quirk)", () 
 
   // And as a property over the whole catalog: every code, under every status the seed lists (and 504).
   const statuses = [400, 401, 403, 404, 409, 429, 500, 502, 503, 504];
-  const codeEntries = entries.filter((e) => e.code !== undefined);
-  it.each(codeEntries.map((e) => [e.code, e] as const))("%s keeps its retryability and category under any status", (_code, entry) => {
+  const codeEntries = entries.flatMap((e) => (e.code === undefined ? [] : [[e.code, e] as const]));
+  it.each(codeEntries)("%s keeps its retryability and category under any status", (code, entry) => {
     for (const status of statuses) {
-      expect(parseError({ status, body: body(entry.code) }), `${entry.code} under ${status}`).toMatchObject({
+      expect(parseError({ status, body: body(code) }), `${code} under ${status}`).toMatchObject({
         status,
         retryable: entry.retryable,
         category: entry.category,
