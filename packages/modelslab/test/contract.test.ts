@@ -1,57 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { errorExamples, loadSpec, schemaEnum } from "@errata/scripts/testing";
+import { describeSpecContract, schemaEnum } from "@errata/scripts/testing";
 import { ProviderError } from "@errata/retry-policy";
 import { errorCatalog, parseError } from "../src/index.js";
 
-// The spec's own YAML is the reference here, not the generated constant: that way a generator bug
-// shows up as a failing test instead of being compared with itself.
-const spec = await loadSpec("modelslab");
-const entries: any[] = spec["x-errata"].errors;
-const inBand: { path: string; errorValues: string[] } = spec["x-errata"].errorFormat.inBand;
-const examples = await errorExamples("modelslab");
-const isInBandError = (status: number, body: any) => status < 300 && inBand.errorValues.includes(body?.[inBand.path]);
-const errorOnly = examples.filter((ex) => ex.status >= 400 || isInBandError(ex.status, ex.value));
-const successOnly = examples.filter((ex) => ex.status < 300 && !isInBandError(ex.status, ex.value));
+// The generic half (every example through parseError, in-band 200 errors included, every entry
+// exercised, successes left alone) is the shared suite; what follows is ModelsLab's own.
+const { spec, format, entries, errors, successes } = await describeSpecContract("modelslab", { parseError, errorCatalog, ProviderError });
+const inBand = format.inBand!;
 
-/** ModelsLab has no type or code: a 2xx error is found by its marker, anything else by its status. */
-function documentedEntry(status: number, body: any) {
-  if (status < 300) return entries.find((e) => e.marker === body?.[inBand.path] && e.status === status);
-  return entries.find((e) => e.status === status && e.marker === undefined);
-}
-
-describe("every error example in the spec, through parseError", () => {
-  it.each(errorOnly.map((ex) => [ex.id, ex] as const))("%s", (_id, ex) => {
-    const entry = documentedEntry(ex.status, ex.value);
-    expect(entry, "the example must match a catalog entry").toBeDefined();
-    const error = parseError({ status: ex.status, body: ex.body });
-    expect(error).toBeInstanceOf(ProviderError);
-    expect(error).toMatchObject({
-      provider: "modelslab",
-      status: ex.status,
-      category: entry.category,
-      retryable: entry.retryable,
-      type: undefined,
-      code: undefined,
-      body: ex.value,
-    });
-    // The legacy `messege` is read wherever `message` is.
-    const value = ex.value as { message?: string; messege?: string };
-    expect(error!.message).toBe(value.message ?? value.messege);
-  });
-
-  it("exercises every catalog entry", () => {
-    const hit = new Set(errorOnly.map((ex) => documentedEntry(ex.status, ex.value)));
-    const missed = entries.filter((e) => !hit.has(e)).map((e) => `${e.status} ${e.marker ?? ""}`);
-    expect(missed).toEqual([]);
-  });
-
+describe("ModelsLab's examples", () => {
   it("has an example with only the legacy messege", () => {
-    expect(errorOnly.some((ex) => (ex.value as any).messege !== undefined && (ex.value as any).message === undefined)).toBe(true);
+    expect(errors.some((ex) => (ex.value as any).messege !== undefined && (ex.value as any).message === undefined)).toBe(true);
   });
 
-  it("treats success and processing examples as successes", () => {
-    expect(successOnly.map((ex) => (ex.value as any).status).sort()).toEqual(["processing", "success"]);
-    for (const ex of successOnly) expect(parseError({ status: ex.status, body: ex.body })).toBeUndefined();
+  it("has the success and processing bodies as its successes", () => {
+    expect(successes.map((ex) => (ex.value as any).status).sort()).toEqual(["processing", "success"]);
   });
 });
 
