@@ -1,81 +1,34 @@
 import { describe, expect, it } from "vitest";
-import { errorExamples, loadSpec, schemaEnum } from "@errata/scripts/testing";
+import { describeSpecContract, schemaEnum } from "@errata/scripts/testing";
 import { ProviderError } from "@errata/retry-policy";
 import { errorCatalog, parseError } from "../src/index.js";
 
-// The spec's own YAML is the reference here, not the generated constant: that way a generator bug
-// shows up as a failing test instead of being compared with itself.
-const spec = await loadSpec("gguf-cloud");
-const entries: any[] = spec["x-errata"].errors;
-const examples = await errorExamples("gguf-cloud");
-const errorOnly = examples.filter((ex) => ex.status >= 400);
+// The generic half (every example and stream error frame through parseError, every entry exercised,
+// the type enum in step) is the shared suite; what follows is GGUF Cloud's own.
+const { spec, errors, successes } = await describeSpecContract("gguf-cloud", { parseError, errorCatalog, ProviderError });
 
-/**
- * The entry specs/README.md says a body should match, read straight from the YAML: GGUF Cloud has no
- * string codes, so its `error.type` (preferring the same status), else a status-only entry.
- */
-function documentedEntry(status: number, body: any) {
-  const type = typeof body?.error?.type === "string" ? body.error.type : undefined;
-  const byType = entries.filter((e) => e.code === undefined && type !== undefined && e.type === type);
-  return (
-    byType.find((e) => e.status === status) ??
-    byType[0] ??
-    entries.find((e) => e.status === status && e.type === undefined && e.code === undefined && e.marker === undefined)
-  );
-}
-
-describe("every error example in the spec, through parseError", () => {
+describe("GGUF Cloud's examples", () => {
   it("has examples of both envelopes, Anthropic's and text/plain", () => {
-    const values = errorOnly.map((ex) => ex.value as any);
+    const values = errors.map((ex) => ex.value as any);
     expect(values.some((v) => typeof v?.error?.code === "number")).toBe(true); // llama-server
     expect(values.some((v) => v?.error && !("code" in v.error))).toBe(true); // gateway
     expect(values.some((v) => v?.type === "error")).toBe(true); // Anthropic
-    expect(errorOnly.some((ex) => ex.mediaType === "text/plain")).toBe(true);
+    expect(errors.some((ex) => ex.mediaType === "text/plain")).toBe(true);
   });
 
-  it.each(errorOnly.map((ex) => [`${ex.id} (${ex.mediaType})`, ex] as const))("%s", (_id, ex) => {
-    const entry = documentedEntry(ex.status, ex.value);
-    expect(entry, "the example must match a catalog entry").toBeDefined();
-    const error = parseError({ status: ex.status, headers: { "content-type": ex.mediaType }, body: ex.body });
-    expect(error).toBeInstanceOf(ProviderError);
-    expect(error).toMatchObject({
-      provider: "gguf-cloud",
-      status: ex.status,
-      category: entry.category,
-      retryable: entry.retryable,
-      type: entry.type,
-      code: undefined, // llama-server's integer error.code only repeats the status
-      body: ex.value,
-    });
-    const text = typeof ex.value === "string" ? ex.value : (ex.value as any).error.message;
-    expect(error!.message).toBe(text);
-  });
-
-  it("exercises every catalog entry", () => {
-    const hit = new Set(errorOnly.map((ex) => documentedEntry(ex.status, ex.value)));
-    const missed = entries.filter((e) => !hit.has(e)).map((e) => `${e.status} ${e.type ?? "(status only)"}`);
-    expect(missed).toEqual([]);
-  });
-
-  it("treats success examples as successes", () => {
-    const ok = examples.filter((ex) => ex.status < 300);
-    expect(ok.length).toBeGreaterThanOrEqual(4);
-    for (const ex of ok) expect(parseError({ status: ex.status, body: ex.body })).toBeUndefined();
+  it("has a success for each of its four JSON routes", () => {
+    expect(successes.map((ex) => ex.name).sort()).toEqual(["completion", "embeddings", "message", "models"]);
   });
 });
 
-describe("catalog and schema stay in step", () => {
-  const enumOf = (path: string) => (schemaEnum(spec, "Error", path) ?? []).filter((v) => v !== null).sort();
-
-  it.each([
-    ["types", { given: "error.type", want: errorCatalog.errors.flatMap((e) => ("type" in e ? [e.type as string] : [])) }],
-    ["codes (none: error.code is llama-server's integer status)", { given: "error.code", want: errorCatalog.errors.flatMap((e) => ("code" in e ? [e.code as string] : [])) }],
-  ] as const)("%s", (_name, { given, want }) => {
-    expect([...new Set(want)].sort()).toEqual(enumOf(given));
+describe("GGUF Cloud's catalog and schema", () => {
+  it("has no codes: error.code is llama-server's integer status", () => {
+    expect(errorCatalog.errors.filter((e) => "code" in e)).toEqual([]);
+    expect(schemaEnum(spec, "Error", "error.code")).toBeUndefined();
   });
 
   it("documents 10 types, 11 entries, and reads no code path", () => {
-    expect(enumOf("error.type")).toHaveLength(10);
+    expect(schemaEnum(spec, "Error", "error.type")).toHaveLength(10);
     expect(errorCatalog.errors).toHaveLength(11);
     expect(errorCatalog.errorFormat).not.toHaveProperty("code");
     expect(errorCatalog.errorFormat).not.toHaveProperty("retryAfter");
