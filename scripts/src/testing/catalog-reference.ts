@@ -15,6 +15,7 @@ export interface DocumentedEntry {
   category: string;
   retryAfter?: DocumentedDelay[];
   stream?: boolean;
+  resubmit?: boolean;
   inferred?: string[];
 }
 

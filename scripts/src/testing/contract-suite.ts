@@ -70,6 +70,8 @@ function registerTests(contract: SpecContract, pkg: ContractPackage): void {
       if (message === undefined) expect(error.message).toMatch(/\S/);
       else expect(error.message).toBe(message);
       expect(error.retryAfterMs).toBe(statedDelayMs(format, found!.entry, c.value));
+      // Only an entry that says so marks its errors; every other error has no such field.
+      expect((error as { resubmit?: unknown }).resubmit).toBe(found!.entry.resubmit ? true : undefined);
     });
 
     it("exercises every catalog entry", () => {
