@@ -152,18 +152,18 @@ describe("pollUntilDone", () => {
   it("stops with aborted when the signal fires during a real wait", async () => {
     const { client, server } = await setup(() => processing(30));
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 50);
     const started = performance.now();
-    const result = await pollUntilDone(client, JOB, { signal: controller.signal });
+    // Aborted once the first poll has answered, so that the abort lands in the 30 s wait whatever the machine's load.
+    const result = await pollUntilDone(client, JOB, { signal: controller.signal, onProcessing: () => void setTimeout(() => controller.abort(), 20) });
     expect(performance.now() - started).toBeLessThan(5000);
     expect(result).toMatchObject({ polls: 1, error: { status: 0, category: "aborted", retryable: false } });
     expect(server.requests).toHaveLength(1);
   });
 
   it("stops with aborted when the signal fires during a fetch", async () => {
-    const { client, server } = await setup(() => ({ hang: true }));
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 50);
+    // Aborted once the server holds the request, not after a fixed time that a loaded machine may not meet.
+    const { client, server } = await setup(() => (setTimeout(() => controller.abort(), 20), { hang: true }));
     const result = await pollUntilDone(client, JOB, { signal: controller.signal });
     expect(result.error).toMatchObject({ category: "aborted", retryable: false });
     expect(server.requests).toHaveLength(1);

@@ -95,12 +95,12 @@ describe("what the client makes of 2xx bodies", () => {
 
 describe("a 2xx JSON body is read inside the attempt", () => {
   it.each([
-    ["a body that stalls is a timeout, retried", { given: [{ headers: JSON_TYPE, steps: ['{"id":', { hang: true }] }], want: { category: "timeout", retryable: true, attempts: 2 } }],
-    ["a connection lost mid-body is a network failure, retried", { given: [{ headers: JSON_TYPE, steps: ['{"id":', { destroy: true }] }], want: { category: "network", retryable: true, attempts: 2 } }],
+    // A stall needs a short timeout to end; 400 ms still lets headers arrive on a loaded machine.
+    ["a body that stalls is a timeout, retried", { given: { timeoutMs: 400, reply: [{ headers: JSON_TYPE, steps: ['{"id":', { hang: true }] }] }, want: { category: "timeout", retryable: true, attempts: 2 } }],
+    ["a connection lost mid-body is a network failure, retried", { given: { timeoutMs: 10_000, reply: [{ headers: JSON_TYPE, steps: ['{"id":', { destroy: true }] }] }, want: { category: "network", retryable: true, attempts: 2 } }],
   ] as const)("%s", async (_name, { given, want }) => {
-    const server = await scripted([...given, ...given] as unknown as SseReply[]);
-    // 400 ms: long enough for headers to arrive on a loaded machine, short enough for a stall.
-    const { error, data } = await client(server.url, { timeoutMs: 400, retry: { maxRetries: 1 }, ...noWait }).GET("/things");
+    const server = await scripted([...given.reply, ...given.reply] as unknown as SseReply[]);
+    const { error, data } = await client(server.url, { timeoutMs: given.timeoutMs, retry: { maxRetries: 1 }, ...noWait }).GET("/things");
     expect(data).toBeUndefined();
     expect(error).toMatchObject(want);
     expect(server.requests).toHaveLength(2);
