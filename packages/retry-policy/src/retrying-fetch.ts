@@ -64,11 +64,13 @@ export interface AttemptExtras<O> {
    * is then bounded by the timeout and the deadline, and a connection lost mid-body is retried.
    */
   readBody?: boolean;
+  /** This call's secrets, when it carries a key of its own (see keysCarried); default: the options' secrets. */
+  secrets?: readonly string[];
 }
 
 /** createRetryingFetch's implementation; the streaming fetch passes `extras` per call (internal). */
 export function createFetcher(options: RetryingFetchOptions) {
-  const { catalog, deadlineMs, secrets = [], idempotencyHeader } = options;
+  const { catalog, deadlineMs, idempotencyHeader } = options;
   const timeoutMs = positiveMs("timeoutMs", options.timeoutMs, 60_000);
   positiveMs("deadlineMs", deadlineMs, 0); // checked only: undefined means no deadline
   if (options.fetch !== undefined && typeof options.fetch !== "function") throw new TypeError("fetch must be a function");
@@ -79,6 +81,7 @@ export function createFetcher(options: RetryingFetchOptions) {
   const { provider } = catalog;
 
   return async <O extends AttemptResult = FetchOutcome>(input: RequestInfo | URL, init?: RequestInit, extras?: AttemptExtras<O>): Promise<O | FetchOutcome> => {
+    const secrets = extras?.secrets ?? options.secrets ?? [];
     const request = await toReplayableRequest(input, init);
     const { headers, signal, replayable } = request;
     const defaults = { ...extras?.defaultHeaders, ...(idempotencyHeader && { [idempotencyHeader]: globalThis.crypto.randomUUID() }) };

@@ -3,6 +3,31 @@ export type AuthPlacement =
   | { readonly in: "header"; readonly name: string; readonly scheme?: string }
   | { readonly in: "body"; readonly name: string };
 
+/**
+ * The keys a request carries where the spec puts them: the value of each auth header (without its
+ * scheme) and each body key field. Read from what the caller wrote, not only from `apiKey`, so that a
+ * key set in `headers` or in a call's body is redacted from errors too.
+ */
+export function keysCarried(placements: readonly AuthPlacement[], headers: unknown, body: unknown): string[] {
+  const found: string[] = [];
+  // Raw entries, not `new Headers()`: a value fetch would reject (a newline) must still be found.
+  const entries: unknown[][] = headers instanceof Headers ? [...headers] : Array.isArray(headers) ? headers : headers && typeof headers === "object" ? Object.entries(headers) : [];
+  for (const placement of placements) {
+    if (placement.in === "body") {
+      const value = body !== null && typeof body === "object" ? (body as Record<string, unknown>)[placement.name] : undefined;
+      if (typeof value === "string") found.push(value);
+      continue;
+    }
+    for (const [name, value] of entries) {
+      if (typeof name !== "string" || name.toLowerCase() !== placement.name.toLowerCase() || value == null) continue;
+      const text = String(value).trim();
+      const prefix = placement.scheme ? `${placement.scheme.toLowerCase()} ` : "";
+      found.push(prefix && text.toLowerCase().startsWith(prefix) ? text.slice(prefix.length).trim() : text);
+    }
+  }
+  return found;
+}
+
 /** The headers that carry the key; none for body placement. */
 export function authHeaders(placement: AuthPlacement, apiKey: string | undefined): Record<string, string> {
   if (apiKey === undefined || placement.in !== "header") return {};

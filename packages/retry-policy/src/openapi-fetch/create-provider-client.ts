@@ -2,7 +2,7 @@ import type { ClientOptions as FetchClientOptions } from "openapi-fetch";
 import type { ErrorRules } from "../catalog.js";
 import type { ProviderError } from "../provider-error.js";
 import { createFetcher, type FetchLike, type FetchOutcome, type RetryingFetchOptions } from "../retrying-fetch.js";
-import { authHeaders, bodyAuthSerializer, type AuthPlacement } from "./auth.js";
+import { authHeaders, bodyAuthSerializer, keysCarried, type AuthPlacement } from "./auth.js";
 import { requestNotSentError, unreadableBodyError } from "./call-errors.js";
 import { resolveBaseUrl, type ServerTemplate } from "./server-url.js";
 import type { ProviderClient } from "./types.js";
@@ -55,9 +55,6 @@ function readResponse({ status, ok, statusText, headers, url }: Response, text: 
   return { status, ok, statusText, headers, url, bodyUsed: false, text: async () => text } as Response;
 }
 
-/** Read a 2xx body inside the attempt (see AttemptExtras). */
-const READ_BODY = { readBody: true } as const;
-
 /** Thrown through openapi-fetch when no response arrived: the call returns the retrying fetch's error. */
 const NO_RESPONSE = Symbol("errata.no-response");
 
@@ -75,7 +72,13 @@ export function buildProviderClient<Paths extends Record<string, any>, E extends
   if (apiKey !== undefined && typeof apiKey !== "string") throw new TypeError("apiKey must be a string");
   const { catalog, authSchemes, operations } = setup;
   const { provider } = catalog;
-  const secrets = apiKey ? [apiKey] : [];
+  // Every way the spec lets a key travel, so that a key the caller put in a header or a body is redacted too.
+  const placements = Object.values(authSchemes);
+  const secrets = [...(apiKey ? [apiKey] : []), ...keysCarried(placements, headers, undefined)];
+  const secretsFor = (init: Record<string, unknown>): readonly string[] => {
+    const own = keysCarried(placements, init.headers, init.body);
+    return own.length === 0 ? secrets : [...secrets, ...own];
+  };
   const retrying = createFetcher({ ...options, catalog, secrets });
   const names = Object.keys(authSchemes);
   const auth = authSchemes[authScheme ?? names[0]!];
@@ -91,13 +94,14 @@ export function buildProviderClient<Paths extends Record<string, any>, E extends
 
   const call = async (method: (typeof METHODS)[number], url: string, init: Record<string, unknown> = {}) => {
     const operation = operations?.[`${method} ${url}`];
+    const callSecrets = secretsFor(init);
     // The key belongs in the body: a call whose body the caller could leave out still carries it.
     if (bodySerializer && init.body === undefined && method !== "GET" && method !== "HEAD") init = { ...init, body: {} };
     const parseAs = init.parseAs ?? operation?.parseAs ?? "json";
     // JSON is read as text and parsed here, so that a malformed 2xx body stays on the error. JSON and
     // text are read inside the attempt, under its timeout and the deadline.
     const asJson = parseAs === "json";
-    const extras = asJson || parseAs === "text" ? READ_BODY : undefined;
+    const extras = { readBody: asJson || parseAs === "text", secrets: callSecrets };
     let last: FetchOutcome | undefined;
     let sent = false;
     const serializer = (init.bodySerializer as typeof bodySerializer) ?? bodySerializer ?? setup.defaultBodySerializer;
@@ -122,11 +126,11 @@ export function buildProviderClient<Paths extends Record<string, any>, E extends
       result = await fetchClient[method](url, { ...init, parseAs: asJson ? "text" : parseAs, fetch, ...(capture && { bodySerializer: capture }) });
     } catch (cause) {
       if (cause === NO_RESPONSE) return { error: last!.error, response: undefined };
-      if (!sent) return { error: requestNotSentError(provider, cause, secrets), response: undefined };
+      if (!sent) return { error: requestNotSentError(provider, cause, callSecrets), response: undefined };
       // Thrown from inside the call (an onRetry hook): a programmer error, not a failed call.
       if (!last) throw cause;
       const { response, error } = last;
-      return { error: error ?? unreadableBodyError(catalog, response!, undefined, cause, secrets, last.attempts), response };
+      return { error: error ?? unreadableBodyError(catalog, response!, undefined, cause, callSecrets, last.attempts), response };
     }
     // The caller gets the response that was fetched (its body used up, as openapi-fetch leaves it).
     const response = last?.text !== undefined ? last.response! : result.response;
@@ -135,10 +139,10 @@ export function buildProviderClient<Paths extends Record<string, any>, E extends
     try {
       return { data: result.data === "" ? undefined : JSON.parse(result.data), response };
     } catch (cause) {
-      return { error: unreadableBodyError(catalog, response, result.data, cause, secrets, last?.attempts), response };
+      return { error: unreadableBodyError(catalog, response, result.data, cause, callSecrets, last?.attempts), response };
     }
   };
 
   const client = Object.fromEntries(METHODS.map((method) => [method, (url: string, init?: Record<string, unknown>) => call(method, url, init)]));
-  return { client: client as unknown as ProviderClient<Paths, E>, fetchClient };
+  return { client: client as unknown as ProviderClient<Paths, E>, fetchClient, secrets, secretsFor };
 }

@@ -8,11 +8,12 @@ export function createStreamOpener(options: StreamingFetchOptions, kit: Streamin
   const defaultIdleMs = kit.validIdleTimeout(options.idleTimeoutMs ?? options.timeoutMs);
   // A 2xx body is the stream itself: it is never read ahead for in-band errors.
   const catalog = { ...options.catalog, errorFormat: { ...options.catalog.errorFormat, inBand: undefined } };
-  const { secrets, runtime } = options;
+  const { runtime } = options;
   const send = kit.createFetcher({ ...options, catalog });
-  return (input, init, { format, idleTimeoutMs = defaultIdleMs }) => {
+  return (input, init, { format, idleTimeoutMs = defaultIdleMs, secrets = options.secrets }) => {
     kit.validIdleTimeout(idleTimeoutMs);
     return send(input, init, {
+      secrets,
       defaultHeaders: { accept: "text/event-stream" },
       onSuccess: async (response, attempts, signal, deadlineAt): Promise<StreamOutcome<unknown>> => {
         // A JSON answer to a stream request (an error body, or a server that ignored `stream: true`):

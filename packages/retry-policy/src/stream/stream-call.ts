@@ -18,7 +18,7 @@ const HANDOFF = Symbol("errata.stream-handoff");
 export function createStreamCall(
   fetchClient: ReturnType<ProviderClientSetup["createFetchClient"]>,
   formats: StreamFormats,
-  options: StreamingFetchOptions,
+  options: StreamingFetchOptions & { secretsFor?: (init: Record<string, unknown>) => readonly string[] },
   kit: StreamingKit,
 ): StreamCall {
   const open = createStreamOpener(options, kit);
@@ -26,20 +26,22 @@ export function createStreamCall(
     const format = Object.hasOwn(formats, url) ? formats[url] : undefined;
     if (!format) throw new TypeError(`${options.catalog.provider}: ${url} is not a streaming operation; streams: ${Object.keys(formats).join(", ") || "(none)"}`);
     const { idleTimeoutMs, body, ...rest } = init as StreamCallOptions & Record<string, unknown>;
+    // A key the call carries itself (a header, a body field) is redacted like the client's.
+    const secrets = options.secretsFor?.(init) ?? options.secrets ?? [];
     // The format's fields (`stream: true`) are merged into a plain object body; other bodies go as they are.
     const merge = format.requestBody && (body === undefined || (body !== null && typeof body === "object" && Object.getPrototypeOf(body) === Object.prototype));
     let outcome: StreamOutcome<unknown> | undefined;
     let sent = false;
     const fetch: FetchLike = async (input, requestInit) => {
       sent = true;
-      outcome = await open(input, requestInit, { format, idleTimeoutMs });
+      outcome = await open(input, requestInit, { format, idleTimeoutMs, secrets });
       throw HANDOFF;
     };
     try {
       await fetchClient.request(format.method, url, { ...rest, body: merge ? { ...(body as object), ...format.requestBody } : body, parseAs: "stream", fetch });
     } catch (thrown) {
       // As the plain methods: a request that cannot be built is returned, a hook's throw is not a failed call.
-      if (!sent) return { error: kit.requestNotSentError(options.catalog.provider, thrown, options.secrets ?? []), response: undefined };
+      if (!sent) return { error: kit.requestNotSentError(options.catalog.provider, thrown, secrets), response: undefined };
       if (thrown !== HANDOFF) throw thrown;
     }
     return outcome!;

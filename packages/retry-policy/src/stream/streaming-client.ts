@@ -66,9 +66,8 @@ export function createStreamingClient<Paths extends Record<string, any>, Streams
 ): StreamingProviderClient<Paths, Streams, E> {
   validIdleTimeout((options as StreamCallOptions).idleTimeoutMs);
   const shared = { ...options, retry: shareBudget(options.retry) };
-  const { client, fetchClient } = buildProviderClient<Paths, E>(setup, shared);
+  const { client, fetchClient, secrets, secretsFor } = buildProviderClient<Paths, E>(setup, shared);
   const { catalog } = setup;
-  const secrets = options.apiKey ? [options.apiKey] : [];
   let call: StreamCall | undefined;
   const stream = async (url: string, init?: Record<string, unknown>) => {
     if (!call) {
@@ -79,7 +78,7 @@ export function createStreamingClient<Paths extends Record<string, any>, Streams
         // The chunk could not be loaded (an offline browser): a network failure, returned like any other.
         return { error: transportError(catalog.provider, "network", cause, secrets), response: undefined };
       }
-      call ??= lazy.createStreamCall(fetchClient, formats, { ...shared, catalog, secrets }, STREAMING_KIT);
+      call ??= lazy.createStreamCall(fetchClient, formats, { ...shared, catalog, secrets, secretsFor }, STREAMING_KIT);
     }
     return call(url, init);
   };

@@ -16,6 +16,8 @@ export interface StreamRequest {
   format: StreamFormat;
   /** Overrides the default idle timeout for this call. */
   idleTimeoutMs?: number | undefined;
+  /** This call's secrets, when it carries a key of its own; default: the options' secrets. */
+  secrets?: readonly string[] | undefined;
 }
 
 /** An open stream, or the failure that happened before its first event (retries included). */
