@@ -142,30 +142,3 @@ export function isEventStream(name) {
 export function pointerOf(location) {
   return location.pointer;
 }
-
-/**
- * Wraps a rule's report so that the same message at the same place is reported once (a shared
- * component reached from several operations), and so that a bug in the rule becomes one report
- * instead of an exception, which would discard every finding of every rule for the file.
- */
-export function reporter(ctx, ruleId) {
-  const seen = new Set();
-  return {
-    report(message, location) {
-      const id = `${location.absolutePointer}|${location.reportOnKey ? "key" : ""}|${message}`;
-      if (seen.has(id)) return;
-      seen.add(id);
-      ctx.report({ message, location });
-    },
-    guard(fn) {
-      try {
-        fn();
-      } catch (error) {
-        ctx.report({
-          message: `errata/${ruleId} failed on this document (a bug in the rule, please report it): ${error instanceof Error ? error.message : String(error)}`,
-          location: ctx.location,
-        });
-      }
-    },
-  };
-}

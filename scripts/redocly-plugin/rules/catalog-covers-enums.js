@@ -8,9 +8,10 @@
 // that no error schema enumerates (an open string) is not checked. For in-band providers,
 // inBand.errorValues must match the enum at inBand.path, and every entry's marker must be one of them.
 
-import { isObject, reporter } from "../lib/document.js";
+import { isObject } from "../lib/document.js";
 import { describeEntry, readCatalog } from "../lib/catalog.js";
 import { enumsAtPath, errorSchemas } from "../lib/schema.js";
+import { rootRule } from "../lib/rule.js";
 
 /** Every enum listed at the given paths of the error schemas, deduplicated by location. */
 function listed(ctx, schemas, paths) {
@@ -74,20 +75,11 @@ function checkInBand(r, ctx, format, errors, markers) {
   }
 }
 
-export default function CatalogCoversEnums() {
-  return {
-    Root: {
-      leave(root, ctx) {
-        const r = reporter(ctx, "catalog-covers-enums");
-        r.guard(() => {
-          const catalog = readCatalog(root);
-          if (!catalog) return;
-          const found = errorSchemas(ctx, root, catalog.format);
-          checkField(r, ctx, "code", catalog.format.code, found.schemas, catalog.errors);
-          checkField(r, ctx, "type", catalog.format.type, found.schemas, catalog.errors);
-          checkInBand(r, ctx, catalog.format, catalog.errors, found);
-        });
-      },
-    },
-  };
-}
+export default rootRule("catalog-covers-enums", (root, ctx, r) => {
+  const catalog = readCatalog(root);
+  if (!catalog) return;
+  const found = errorSchemas(ctx, root, catalog.format);
+  checkField(r, ctx, "code", catalog.format.code, found.schemas, catalog.errors);
+  checkField(r, ctx, "type", catalog.format.type, found.schemas, catalog.errors);
+  checkInBand(r, ctx, catalog.format, catalog.errors, found);
+});

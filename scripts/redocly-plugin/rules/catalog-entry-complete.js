@@ -4,8 +4,9 @@
 // are well-formed, and no code appears twice. Provider-wide delay sources (errorFormat.retryAfter)
 // are checked the same way.
 
-import { isObject, reporter } from "../lib/document.js";
+import { isObject } from "../lib/document.js";
 import { BODY_UNITS, CATEGORIES, ENTRY_KEYS, HEADER_FORMATS, describeEntry } from "../lib/catalog.js";
+import { rootRule } from "../lib/rule.js";
 
 const SOURCE_FORMS = "{in: body, path: error.retry_after, unit: s|ms} or {in: header, name: Retry-After, format: seconds|ms|duration|http-date}";
 
@@ -87,34 +88,25 @@ function checkEntry(r, entry, index, at) {
   checkDelaySources(r, entry.retryAfter, at.child(["retryAfter"]), `Catalog entry ${name}`);
 }
 
-export default function CatalogEntryComplete() {
-  return {
-    Root: {
-      leave(root, ctx) {
-        const r = reporter(ctx, "catalog-entry-complete");
-        r.guard(() => {
-          const raw = root["x-errata"];
-          if (!isObject(raw)) return;
-          const at = ctx.location.child(["x-errata"]);
-          if (isObject(raw.errorFormat)) {
-            checkDelaySources(r, raw.errorFormat.retryAfter, at.child(["errorFormat", "retryAfter"]), "x-errata.errorFormat");
-          }
-          if (!Array.isArray(raw.errors)) return;
-          const codes = new Map();
-          raw.errors.forEach((entry, index) => {
-            const entryAt = at.child(["errors", index]);
-            checkEntry(r, entry, index, entryAt);
-            if (isObject(entry) && typeof entry.code === "string") {
-              const first = codes.get(entry.code);
-              if (first !== undefined) {
-                r.report(`Catalog entry ${describeEntry(entry, index)}: code ${JSON.stringify(entry.code)} already has an entry (errors[${first}]); codes must be unique.`, entryAt.child(["code"]));
-              } else {
-                codes.set(entry.code, index);
-              }
-            }
-          });
-        });
-      },
-    },
-  };
-}
+export default rootRule("catalog-entry-complete", (root, ctx, r) => {
+  const raw = root["x-errata"];
+  if (!isObject(raw)) return;
+  const at = ctx.location.child(["x-errata"]);
+  if (isObject(raw.errorFormat)) {
+    checkDelaySources(r, raw.errorFormat.retryAfter, at.child(["errorFormat", "retryAfter"]), "x-errata.errorFormat");
+  }
+  if (!Array.isArray(raw.errors)) return;
+  const codes = new Map();
+  raw.errors.forEach((entry, index) => {
+    const entryAt = at.child(["errors", index]);
+    checkEntry(r, entry, index, entryAt);
+    if (isObject(entry) && typeof entry.code === "string") {
+      const first = codes.get(entry.code);
+      if (first !== undefined) {
+        r.report(`Catalog entry ${describeEntry(entry, index)}: code ${JSON.stringify(entry.code)} already has an entry (errors[${first}]); codes must be unique.`, entryAt.child(["code"]));
+      } else {
+        codes.set(entry.code, index);
+      }
+    }
+  });
+});

@@ -6,9 +6,10 @@
 // error marker, and the error frames inside text/event-stream string examples (`data: {"error": ...}`,
 // or `event: error` whose data may be the bare error object). Text examples classify by status only.
 
-import { isObject, reporter } from "../lib/document.js";
+import { isObject } from "../lib/document.js";
 import { describeEntry, findEntry, readCatalog } from "../lib/catalog.js";
 import { errorExamples } from "../lib/examples.js";
+import { rootRule } from "../lib/rule.js";
 
 function hint(entry, format) {
   const where = entry.status !== undefined ? `a ${entry.status} response` : "a response";
@@ -35,26 +36,17 @@ function nearMisses(entry, examples, errors) {
   return ` Examples with the same ${entry.type !== undefined ? "type" : "status"} classify to ${to.join(", ")} instead.`;
 }
 
-export default function CatalogHasExamples() {
-  return {
-    Root: {
-      leave(root, ctx) {
-        const r = reporter(ctx, "catalog-has-examples");
-        r.guard(() => {
-          const catalog = readCatalog(root);
-          if (!catalog) return;
-          const { errors, format } = catalog;
-          const examples = errorExamples(ctx, root, format).map((ex) => ({ ...ex, entry: findEntry(errors, ex) }));
-          const hit = new Set(examples.map((ex) => ex.entry));
-          errors.forEach((entry, index) => {
-            if (!isObject(entry) || hit.has(index)) return;
-            r.report(
-              `Catalog entry ${describeEntry(entry, index)} has no example in the spec that would be classified as it: ${hint(entry, format)}.${nearMisses(entry, examples, errors)}`,
-              ctx.location.child(["x-errata", "errors", index]),
-            );
-          });
-        });
-      },
-    },
-  };
-}
+export default rootRule("catalog-has-examples", (root, ctx, r) => {
+  const catalog = readCatalog(root);
+  if (!catalog) return;
+  const { errors, format } = catalog;
+  const examples = errorExamples(ctx, root, format).map((ex) => ({ ...ex, entry: findEntry(errors, ex) }));
+  const hit = new Set(examples.map((ex) => ex.entry));
+  errors.forEach((entry, index) => {
+    if (!isObject(entry) || hit.has(index)) return;
+    r.report(
+      `Catalog entry ${describeEntry(entry, index)} has no example in the spec that would be classified as it: ${hint(entry, format)}.${nearMisses(entry, examples, errors)}`,
+      ctx.location.child(["x-errata", "errors", index]),
+    );
+  });
+});

@@ -1,8 +1,9 @@
 // errata/catalog-present: the document has an `x-errata` with an `errorFormat` and a non-empty
 // `errors` list, and the top level of both is well-formed (specs/README.md, "x-errata").
 
-import { isObject, reporter } from "../lib/document.js";
+import { isObject } from "../lib/document.js";
 import { FORMAT_KEYS, ROOT_KEYS } from "../lib/catalog.js";
+import { rootRule } from "../lib/rule.js";
 
 const SEE = "(specs/README.md, x-errata)";
 
@@ -44,39 +45,30 @@ function checkFormat(r, format, location) {
   }
 }
 
-export default function CatalogPresent() {
-  return {
-    Root: {
-      leave(root, ctx) {
-        const r = reporter(ctx, "catalog-present");
-        r.guard(() => {
-          const raw = root["x-errata"];
-          const at = ctx.location.child(["x-errata"]);
-          if (raw === undefined) {
-            r.report(`The document has no x-errata error catalog at its root: add x-errata with errorFormat and an errors list ${SEE}.`, ctx.location);
-            return;
-          }
-          if (!isObject(raw)) {
-            r.report(`x-errata must be a mapping with errorFormat and errors ${SEE}.`, at);
-            return;
-          }
-          for (const key of Object.keys(raw)) {
-            if (!ROOT_KEYS.includes(key)) r.report(`Unknown field "${key}" in x-errata; expected errorFormat and errors.`, at.child([key]).key());
-          }
-          if (raw.errorFormat === undefined) {
-            r.report(`x-errata has no errorFormat: say where the provider puts its error type, code and message ${SEE}.`, at.key());
-          } else if (!isObject(raw.errorFormat)) {
-            r.report("x-errata.errorFormat must be a mapping (type, code, message, requestIdHeaders, retryAfter, inBand).", at.child(["errorFormat"]));
-          } else {
-            checkFormat(r, raw.errorFormat, at.child(["errorFormat"]));
-          }
-          if (raw.errors === undefined) {
-            r.report(`x-errata has no errors list: add one catalog entry per documented error ${SEE}.`, at.key());
-          } else if (!Array.isArray(raw.errors) || raw.errors.length === 0) {
-            r.report(`x-errata.errors must be a non-empty list with one catalog entry per documented error ${SEE}.`, at.child(["errors"]));
-          }
-        });
-      },
-    },
-  };
-}
+export default rootRule("catalog-present", (root, ctx, r) => {
+  const raw = root["x-errata"];
+  const at = ctx.location.child(["x-errata"]);
+  if (raw === undefined) {
+    r.report(`The document has no x-errata error catalog at its root: add x-errata with errorFormat and an errors list ${SEE}.`, ctx.location);
+    return;
+  }
+  if (!isObject(raw)) {
+    r.report(`x-errata must be a mapping with errorFormat and errors ${SEE}.`, at);
+    return;
+  }
+  for (const key of Object.keys(raw)) {
+    if (!ROOT_KEYS.includes(key)) r.report(`Unknown field "${key}" in x-errata; expected errorFormat and errors.`, at.child([key]).key());
+  }
+  if (raw.errorFormat === undefined) {
+    r.report(`x-errata has no errorFormat: say where the provider puts its error type, code and message ${SEE}.`, at.key());
+  } else if (!isObject(raw.errorFormat)) {
+    r.report("x-errata.errorFormat must be a mapping (type, code, message, requestIdHeaders, retryAfter, inBand).", at.child(["errorFormat"]));
+  } else {
+    checkFormat(r, raw.errorFormat, at.child(["errorFormat"]));
+  }
+  if (raw.errors === undefined) {
+    r.report(`x-errata has no errors list: add one catalog entry per documented error ${SEE}.`, at.key());
+  } else if (!Array.isArray(raw.errors) || raw.errors.length === 0) {
+    r.report(`x-errata.errors must be a non-empty list with one catalog entry per documented error ${SEE}.`, at.child(["errors"]));
+  }
+});

@@ -18,9 +18,10 @@
 //   error rules; it must reach an error rule, and the body that rule hands to the catalog must still
 //   carry the type or code the frame has (a bare object needs `wrap`).
 
-import { follow, isEventStream, isObject, isSuccessStatus, members, operations, exampleValues, mediaTypes, statusNumber, reporter } from "../lib/document.js";
+import { follow, isEventStream, isObject, isSuccessStatus, members, operations, exampleValues, mediaTypes, statusNumber } from "../lib/document.js";
 import { firstString, readCatalog } from "../lib/catalog.js";
 import { errorFrames } from "../lib/examples.js";
+import { rootRule } from "../lib/rule.js";
 
 const EXTENSION = "x-errata-stream";
 const SEE = '(specs/README.md, "x-errata-stream")';
@@ -265,58 +266,49 @@ function checkFrames(r, ctx, place, stream, format) {
   }
 }
 
-export default function StreamExtensionValid() {
-  return {
-    Root: {
-      leave(root, ctx) {
-        const r = reporter(ctx, "stream-extension-valid");
-        r.guard(() => {
-          if (!isObject(root)) return;
-          const places = readPlaces(ctx, root);
-          const read = new Set(places.map((p) => p.media.location.absolutePointer));
+export default rootRule("stream-extension-valid", (root, ctx, r) => {
+  if (!isObject(root)) return;
+  const places = readPlaces(ctx, root);
+  const read = new Set(places.map((p) => p.media.location.absolutePointer));
 
-          // Where the generator does not read it, the extension is silently ignored.
-          const reasons = misplacedReasons(ctx, root, read);
-          for (const holder of everyExtension(ctx, root)) {
-            if (read.has(holder.absolutePointer)) continue;
-            const why = reasons.get(holder.absolutePointer) ?? `it is not on the ${MEDIA} media type of a 2xx response of an operation`;
-            r.report(`x-errata-stream is ignored here: ${why}. It belongs on the ${MEDIA} media type of the operation's 2xx response ${SEE}.`, holder.child([EXTENSION]).key());
-          }
+  // Where the generator does not read it, the extension is silently ignored.
+  const reasons = misplacedReasons(ctx, root, read);
+  for (const holder of everyExtension(ctx, root)) {
+    if (read.has(holder.absolutePointer)) continue;
+    const why = reasons.get(holder.absolutePointer) ?? `it is not on the ${MEDIA} media type of a 2xx response of an operation`;
+    r.report(`x-errata-stream is ignored here: ${why}. It belongs on the ${MEDIA} media type of the operation's 2xx response ${SEE}.`, holder.child([EXTENSION]).key());
+  }
 
-          // Every streaming response of an operation the client calls states its grammar (webhooks and
-          // trace are not called; an extension there is reported above as ignored).
-          for (const op of operations(ctx, root)) {
-            if (!op.location.pointer.startsWith("#/paths/") || !METHODS.includes(op.label.split(" ")[0].toLowerCase())) continue;
-            const responses = follow(ctx, op.operation.responses, op.location.child(["responses"]));
-            for (const [status, response] of members(ctx, responses)) {
-              if (!isSuccessStatus(status) || !isObject(response.value)) continue;
-              for (const [name, media] of mediaTypes(ctx, response)) {
-                if (!isEventStream(name) || media.value[EXTENSION] !== undefined) continue;
-                const explicit = statusNumber(status) === undefined ? ` (under an explicit status such as 200: the generator does not read ${status})` : "";
-                r.report(
-                  `The ${status} ${name} response of ${op.label} has no x-errata-stream${explicit}: state its events' dataSchema, its terminator and its error frames, or the client cannot stream it ${SEE}.`,
-                  media.location.key(),
-                );
-              }
-            }
-          }
+  // Every streaming response of an operation the client calls states its grammar (webhooks and
+  // trace are not called; an extension there is reported above as ignored).
+  for (const op of operations(ctx, root)) {
+    if (!op.location.pointer.startsWith("#/paths/") || !METHODS.includes(op.label.split(" ")[0].toLowerCase())) continue;
+    const responses = follow(ctx, op.operation.responses, op.location.child(["responses"]));
+    for (const [status, response] of members(ctx, responses)) {
+      if (!isSuccessStatus(status) || !isObject(response.value)) continue;
+      for (const [name, media] of mediaTypes(ctx, response)) {
+        if (!isEventStream(name) || media.value[EXTENSION] !== undefined) continue;
+        const explicit = statusNumber(status) === undefined ? ` (under an explicit status such as 200: the generator does not read ${status})` : "";
+        r.report(
+          `The ${status} ${name} response of ${op.label} has no x-errata-stream${explicit}: state its events' dataSchema, its terminator and its error frames, or the client cannot stream it ${SEE}.`,
+          media.location.key(),
+        );
+      }
+    }
+  }
 
-          // The form, one stream per path, and the error frames of the examples.
-          const catalog = readCatalog(root);
-          const firstOnPath = new Map();
-          for (const place of places) {
-            const at = place.media.location.child([EXTENSION]);
-            const first = firstOnPath.get(place.path);
-            if (first !== undefined) {
-              r.report(`x-errata-stream (${place.label}): ${first} already streams on ${place.path}, and the client supports one streaming operation per path ${SEE}.`, at.key());
-            } else {
-              firstOnPath.set(place.path, place.label);
-            }
-            const stream = checkExtension(r, root, place.media.value[EXTENSION], at, place.label);
-            if (stream && catalog) checkFrames(r, ctx, place, stream, catalog.format);
-          }
-        });
-      },
-    },
-  };
-}
+  // The form, one stream per path, and the error frames of the examples.
+  const catalog = readCatalog(root);
+  const firstOnPath = new Map();
+  for (const place of places) {
+    const at = place.media.location.child([EXTENSION]);
+    const first = firstOnPath.get(place.path);
+    if (first !== undefined) {
+      r.report(`x-errata-stream (${place.label}): ${first} already streams on ${place.path}, and the client supports one streaming operation per path ${SEE}.`, at.key());
+    } else {
+      firstOnPath.set(place.path, place.label);
+    }
+    const stream = checkExtension(r, root, place.media.value[EXTENSION], at, place.label);
+    if (stream && catalog) checkFrames(r, ctx, place, stream, catalog.format);
+  }
+});
