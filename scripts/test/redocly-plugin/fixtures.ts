@@ -188,6 +188,20 @@ x-errata:
     - { status: 200, marker: failed, retryable: true, category: server_error, description: The job failed. }
 `;
 
+/** The x-errata-stream of `streaming` below, as its lines stand there, so tests can remove or move it. */
+export const streamExtension = `              x-errata-stream:
+                requestBody: { stream: true }
+                dataSchema:
+                  $ref: "#/components/schemas/Chunk"
+                terminator: { data: "[DONE]" }
+                errors:
+                  - has: error
+                    dataSchema:
+                      $ref: "#/components/schemas/Error"
+                  - event: error
+                    wrap: error
+`;
+
 /**
  * A provider whose errors can also arrive after the 200, inside a text/event-stream, like a15t
  * (`data: {"error": ...}`) and llama-server (`event: error` with the bare error object), with the
@@ -208,18 +222,7 @@ paths:
             text/event-stream:
               schema:
                 type: string
-              x-errata-stream:
-                requestBody: { stream: true }
-                dataSchema:
-                  $ref: "#/components/schemas/Chunk"
-                terminator: { data: "[DONE]" }
-                errors:
-                  - has: error
-                    dataSchema:
-                      $ref: "#/components/schemas/Error"
-                  - event: error
-                    wrap: error
-              examples:
+${streamExtension}              examples:
                 stream:
                   value: |+
                     data: {"choices":[{"delta":{"content":"Hi"}}]}

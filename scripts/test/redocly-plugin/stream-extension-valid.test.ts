@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { readStreams } from "../../src/generate/stream-module.js";
-import { edit, inBand, streaming, valid } from "./fixtures.js";
+import { edit, inBand, streamExtension as extension, streaming, valid } from "./fixtures.js";
 import { found, lintYaml, type Found } from "./lint.js";
 
 const rule = "errata/stream-extension-valid";
@@ -9,18 +9,6 @@ const media = "#/paths/~1chat/post/responses/200/content/text~1event-stream";
 const ext = `${media}/x-errata-stream`;
 const at = (pointer: string): Found => [rule, pointer];
 
-const extension = `              x-errata-stream:
-                requestBody: { stream: true }
-                dataSchema:
-                  $ref: "#/components/schemas/Chunk"
-                terminator: { data: "[DONE]" }
-                errors:
-                  - has: error
-                    dataSchema:
-                      $ref: "#/components/schemas/Error"
-                  - event: error
-                    wrap: error
-`;
 const eventRule = "                  - event: error\n                    wrap: error\n";
 const serverError = '          description: Server error.\n          content:\n            application/json:\n';
 
