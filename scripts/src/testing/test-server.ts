@@ -1,5 +1,5 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenOnLoopback } from "./listen.js";
 
 export interface RecordedRequest {
   method: string;
@@ -28,7 +28,6 @@ export interface TestServer {
  */
 export async function startTestServer(reply: (index: number, request: RecordedRequest) => Reply): Promise<TestServer> {
   const requests: RecordedRequest[] = [];
-  const sockets = new Set<import("node:net").Socket>();
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -50,19 +49,5 @@ export async function startTestServer(reply: (index: number, request: RecordedRe
       res.end(body);
     });
   });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
+  return { ...(await listenOnLoopback(server)), requests };
 }
