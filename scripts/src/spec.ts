@@ -23,3 +23,13 @@ export async function loadSpec(provider: string): Promise<Spec> {
   }
   return parse(text) as Spec;
 }
+
+/** `node` with its local `$ref`s ("#/components/...") followed within `spec`; a loop stops after 20 hops. */
+export function resolveRef(spec: Spec, node: any): any {
+  let current = node;
+  for (let hops = 0; current && typeof current.$ref === "string" && hops < 20; hops++) {
+    const pointer = current.$ref.replace(/^#\//, "").split("/").map((p: string) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+    current = pointer.reduce((at: any, key: string) => at?.[key], spec);
+  }
+  return current;
+}

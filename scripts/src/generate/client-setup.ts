@@ -1,4 +1,4 @@
-import type { Spec } from "../spec.js";
+import { resolveRef, type Spec } from "../spec.js";
 import { camelCase } from "./names.js";
 
 export type AuthPlacement = { in: "header"; name: string; scheme?: string } | { in: "body"; name: string };
@@ -56,13 +56,6 @@ export function clientSetup(spec: Spec): ClientSetup {
 }
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch"];
-
-function resolveRef(spec: Spec, node: any): any {
-  for (let hops = 0; node && typeof node.$ref === "string" && hops < 20; hops++) {
-    node = node.$ref.replace(/^#\//, "").split("/").reduce((at: any, key: string) => at?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], spec);
-  }
-  return node;
-}
 
 /** Text-only success bodies and operations without security, the two things openapi-fetch cannot infer. */
 function operationSetups(spec: Spec): Record<string, OperationSetup> {

@@ -1,4 +1,4 @@
-import { loadSpec, type Spec } from "../spec.js";
+import { loadSpec, resolveRef, type Spec } from "../spec.js";
 
 /** One example response from a spec, as a server would send it. */
 export interface SpecExample {
@@ -15,15 +15,6 @@ export interface SpecExample {
   stream?: Record<string, any>;
 }
 
-function resolve(spec: Spec, node: any): any {
-  let current = node;
-  for (let hops = 0; current && typeof current.$ref === "string" && hops < 20; hops++) {
-    const pointer = current.$ref.replace(/^#\//, "").split("/").map((p: string) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
-    current = pointer.reduce((at: any, key: string) => at?.[key], spec);
-  }
-  return current;
-}
-
 /** Every named example of every response of every operation, each distinct example once. */
 export function responseExamples(spec: Spec, filter: (status: number) => boolean = () => true): SpecExample[] {
   const seen = new Map<string, SpecExample>();
@@ -33,9 +24,9 @@ export function responseExamples(spec: Spec, filter: (status: number) => boolean
       for (const [code, rawResponse] of Object.entries<any>(operation.responses)) {
         const status = Number(code);
         if (!Number.isInteger(status) || !filter(status)) continue;
-        const response = resolve(spec, rawResponse);
+        const response = resolveRef(spec, rawResponse);
         for (const [mediaType, media] of Object.entries<any>(response?.content ?? {})) {
-          const named = Object.entries<any>(media.examples ?? {}).map(([name, ex]) => [name, resolve(spec, ex)?.value] as const);
+          const named = Object.entries<any>(media.examples ?? {}).map(([name, ex]) => [name, resolveRef(spec, ex)?.value] as const);
           if (media.example !== undefined) named.push(["example", media.example]);
           for (const [name, value] of named) {
             // A response shared by several operations is listed once; same-named but different examples stay.
@@ -66,7 +57,7 @@ export async function errorExamples(provider: string): Promise<SpecExample[]> {
 
 /** The enum of a schema property reached by a dotted path (e.g. "error.code") from a named component schema. */
 export function schemaEnum(spec: Spec, schemaName: string, dottedPath: string): unknown[] | undefined {
-  let schema = resolve(spec, spec.components?.schemas?.[schemaName]);
-  for (const key of dottedPath.split(".")) schema = resolve(spec, schema?.properties?.[key]);
+  let schema = resolveRef(spec, spec.components?.schemas?.[schemaName]);
+  for (const key of dottedPath.split(".")) schema = resolveRef(spec, schema?.properties?.[key]);
   return schema?.enum;
 }
