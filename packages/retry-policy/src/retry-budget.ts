@@ -7,9 +7,9 @@ export interface RetryBudgetOptions {
    * rate does not switch retries off (with 10, one run of 1,000 calls in seven fell below 99.5 %
    * success in `pnpm bench`).
    */
-  maxTokens?: number;
+  maxTokens?: number | undefined;
   /** Tokens a success earns back. Default 0.2: retries keep flowing up to about a 1-in-6 failure rate. */
-  tokenRatio?: number;
+  tokenRatio?: number | undefined;
 }
 
 /**

@@ -14,19 +14,19 @@ export interface RetryInfo {
 
 export interface RetryOptions {
   /** Retries after the first attempt. Default 2. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Ceiling of the first backoff. Default 500 ms. */
-  initialDelayMs?: number;
+  initialDelayMs?: number | undefined;
   /** Ceiling of any backoff. Default 8000 ms. */
-  maxDelayMs?: number;
+  maxDelayMs?: number | undefined;
   /** A server-stated wait longer than this is not slept: the error is returned with retryAfterMs. Default 60000 ms. */
-  maxRetryAfterMs?: number;
+  maxRetryAfterMs?: number | undefined;
   /** Default "full". */
-  jitter?: Jitter;
+  jitter?: Jitter | undefined;
   /** Retry budget shared by every call of a client; pass one RetryBudget to share it across clients, or false. */
-  budget?: RetryBudget | RetryBudgetOptions | false;
+  budget?: RetryBudget | RetryBudgetOptions | false | undefined;
   /** Called before every retry wait: for logs and metrics. */
-  onRetry?: (info: RetryInfo) => void;
+  onRetry?: (info: RetryInfo) => void | undefined;
 }
 
 export interface RetryPolicy {

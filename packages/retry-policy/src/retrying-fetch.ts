@@ -15,18 +15,18 @@ export interface RetryingFetchOptions {
   /** The provider's generated catalog: how its errors are recognised and whether they are retryable. */
   catalog: ErrorRules;
   /** Retry settings, or false for a single attempt. */
-  retry?: RetryOptions | false;
+  retry?: RetryOptions | false | undefined;
   /** Per attempt, until the response headers (and an error body) have arrived. Default 60000 ms. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** The whole call, retries and waits included. Default: none. */
-  deadlineMs?: number;
+  deadlineMs?: number | undefined;
   /** Any fetch-compatible function. Default: globalThis.fetch. */
-  fetch?: FetchLike;
+  fetch?: FetchLike | undefined;
   /** Strings that must never appear in an error (the API key). */
-  secrets?: readonly string[];
+  secrets?: readonly string[] | undefined;
   /** Sends the same generated key in this header on every attempt of a call, for providers that honour one. */
-  idempotencyHeader?: string;
-  runtime?: Partial<RetryRuntime>;
+  idempotencyHeader?: string | undefined;
+  runtime?: Partial<RetryRuntime> | undefined;
 }
 
 export type FetchOutcome =

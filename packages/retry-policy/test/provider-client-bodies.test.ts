@@ -83,6 +83,13 @@ describe("what the client makes of 2xx bodies", () => {
     expect(response.status).toBe(200);
   });
 
+  it("says to use stream() when a plain call gets an event stream back (stream: true sent through POST)", async () => {
+    const { client } = await clientFor({ status: 200, headers: { "content-type": "text/event-stream" }, body: 'data: {"id":1}\n\n' });
+    const { error } = await client.POST("/things", { body: { stream: true } });
+    expect(error).toMatchObject({ status: 200, category: "unknown", body: 'data: {"id":1}\n\n' });
+    expect(error.message).toBe("acme: unreadable response body (not valid JSON; it is an event stream: read it with client.stream())");
+  });
+
   it("returns a request that cannot be built as invalid_request, sending nothing", async () => {
     const { client, server } = await clientFor({ status: 200, body: {} });
     const { error, response } = await client.POST("/things", { body: { n: 1n } });
@@ -207,6 +214,13 @@ describe("requests", () => {
     ["a timeout of zero", { timeoutMs: 0 }],
   ] as const)("throws from createClient for %s", (_name, options) => {
     expect(() => client("http://127.0.0.1:9", options)).toThrow(RangeError);
+  });
+
+  it.each([
+    ["an empty apiKey (an unset variable read as \"\")", { apiKey: "" }],
+    ["an apiKey that is no string", { apiKey: 42 as unknown as string }],
+  ] as const)("throws a TypeError from createClient for %s", (_name, options) => {
+    expect(() => client("http://127.0.0.1:9", options)).toThrow(/apiKey must be a non-empty string/);
   });
 
   it("an unlimited timeout (Infinity) does not fire at once", async () => {

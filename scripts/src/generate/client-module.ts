@@ -41,11 +41,11 @@ export function clientModule(provider: string, setup: ClientSetup, inBand?: Erro
   const variables = Object.values(setup.server.variables ?? {}).map((v) => v.option);
   const schemes = Object.keys(setup.authSchemes);
   const serverOptions = variables.length
-    ? `\n  /** Fills the server URL ${JSON.stringify(setup.server.url)}. Required unless baseUrl is given. */\n${variables.map((v) => `  ${v}?: string;`).join("\n")}`
+    ? `\n  /** Fills the server URL ${JSON.stringify(setup.server.url)}. Required unless baseUrl is given. */\n${variables.map((v) => `  ${v}?: string | undefined;`).join("\n")}`
     : "";
   const authOption =
     schemes.length > 1
-      ? `\n  /** Which documented way to send the key. Default ${JSON.stringify(schemes[0])}. */\n  authScheme?: ${literalUnion(schemes)};`
+      ? `\n  /** Which documented way to send the key. Default ${JSON.stringify(schemes[0])}. */\n  authScheme?: ${literalUnion(schemes)} | undefined;`
       : "";
   return `import createFetchClient, { defaultBodySerializer } from "openapi-fetch";
 import { parseErrorWith, type ParseErrorOptions, type ResponseLike } from "@errata/retry-policy";

@@ -35,12 +35,14 @@ export function unreadableBodyError(
   attempts?: number,
 ): ProviderError {
   const headers = toHeaderRecord(response.headers);
+  // `stream: true` sent through POST: say what to call instead of only that the JSON is bad.
+  const hint = /^text\/event-stream/i.test(headers["content-type"] ?? "") ? "; it is an event stream: read it with client.stream()" : "";
   return new ProviderError({
     provider,
     status: response.status,
     category: "unknown",
     // A JSON parser's message quotes the body's start; the body itself is on the error.
-    message: redact(`${provider}: unreadable response body (${cause instanceof SyntaxError ? "not valid JSON" : reason(cause)})`, secrets),
+    message: redact(`${provider}: unreadable response body (${cause instanceof SyntaxError ? "not valid JSON" : reason(cause)}${hint})`, secrets),
     retryable: false,
     body: redact(text, secrets),
     headers: redact(headers, secrets),

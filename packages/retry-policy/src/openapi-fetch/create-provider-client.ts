@@ -12,11 +12,11 @@ export interface ProviderClientOptions extends Omit<RetryingFetchOptions, "catal
   /** Placed where the provider wants it (a header, or the JSON body). */
   apiKey?: string | undefined;
   /** Default: the spec's server. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** Extra headers for every request: a record, a `Headers` or `[name, value]` pairs. */
-  headers?: HeadersInit;
+  headers?: HeadersInit | undefined;
   /** Which of the spec's security schemes carries the key, when it offers several. Default: the first. */
-  authScheme?: string;
+  authScheme?: string | undefined;
 }
 
 /** What the generated `createClient` of each provider package passes in. */
@@ -69,7 +69,8 @@ export function createProviderClient<Paths extends Record<string, any>, E extend
 /** The client, and the openapi-fetch client under it (the streaming client sends its streams through it). */
 export function buildProviderClient<Paths extends Record<string, any>, E extends ProviderError>(setup: ProviderClientSetup, options: ProviderClientOptions) {
   const { apiKey, headers, authScheme } = options;
-  if (apiKey !== undefined && typeof apiKey !== "string") throw new TypeError("apiKey must be a string");
+  // An empty key (an unset environment variable read as "") would be sent as a bare "Bearer ".
+  if (apiKey !== undefined && (typeof apiKey !== "string" || apiKey === "")) throw new TypeError("apiKey must be a non-empty string; leave it out to send no key");
   const { catalog, authSchemes, operations } = setup;
   const { provider } = catalog;
   // Every way the spec lets a key travel, so that a key the caller put in a header or a body is redacted too.

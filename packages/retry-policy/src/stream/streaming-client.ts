@@ -17,7 +17,7 @@ export type StreamMap = Record<string, { method: StreamHttpMethod; event: unknow
 /** Per-call stream options, next to openapi-fetch's (`body`, `params`, `headers`, `signal`, ...). */
 export interface StreamCallOptions {
   /** Longest silence before the first event and between events. Default: the client's timeoutMs, else 60000 ms. */
-  idleTimeoutMs?: number;
+  idleTimeoutMs?: number | undefined;
 }
 
 type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];

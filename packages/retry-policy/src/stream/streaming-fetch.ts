@@ -8,7 +8,7 @@ import { STREAMING_KIT } from "./kit.js";
 
 export interface StreamingFetchOptions extends RetryingFetchOptions {
   /** Default for every stream: the longest silence before the first event and between events. Default: timeoutMs, else 60000 ms. */
-  idleTimeoutMs?: number;
+  idleTimeoutMs?: number | undefined;
 }
 
 /** What one streaming call needs besides the request. */
