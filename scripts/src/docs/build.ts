@@ -6,7 +6,7 @@ import { stringify } from "yaml";
 import { readCatalog } from "../catalog.js";
 import { loadSpec, repoRoot } from "../spec.js";
 import { externalRefs, withCatalogSection } from "./catalog-section.js";
-import { externalLoads, withOfflinePolicy } from "./offline.js";
+import { REMOTE_LOGO, externalLoads, withLocalLogo, withOfflinePolicy } from "./offline.js";
 
 export interface DocsPaths {
   /** docs/.build/<provider>.yaml: the spec with the catalog section (gitignored). */
@@ -86,6 +86,8 @@ export async function buildDocs(provider: string): Promise<DocsPaths> {
   if (!html.includes('"disableTelemetry":true')) throw new Error("redocly built the page with telemetry on; is telemetry: off in redocly.yaml?");
   const loads = externalLoads(html);
   if (loads.length > 0) throw new Error(`${path.relative(repoRoot, paths.html)} loads from the network: ${loads.join(", ")}`);
-  await writeFile(paths.html, withOfflinePolicy(html));
+  const offline = withLocalLogo(html);
+  if (new RegExp(REMOTE_LOGO.source).test(offline)) throw new Error("the remote Redocly logo is still in the page");
+  await writeFile(paths.html, withOfflinePolicy(offline));
   return paths;
 }

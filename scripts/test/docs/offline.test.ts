@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { OFFLINE_CSP, externalLoads, withOfflinePolicy } from "../../src/docs/offline.js";
+import { LOCAL_LOGO, OFFLINE_CSP, externalLoads, withLocalLogo, withOfflinePolicy } from "../../src/docs/offline.js";
 import { redoclyEnv } from "../../src/docs/build.js";
 
 describe("externalLoads", () => {
@@ -12,6 +12,19 @@ describe("externalLoads", () => {
     ["a link a reader may click is not a load", { given: '<a href="https://redocly.com/redoc/">Redoc</a>', want: [] }],
   ])("%s", (_name, { given, want }) => {
     expect(externalLoads(given)).toEqual(want);
+  });
+});
+
+describe("withLocalLogo", () => {
+  it("swaps both sizes of Redoc's remote footer logo for a local image, and nothing else", () => {
+    const bundle = "src:e?`https://cdn.redoc.ly/redoc/logo-mini-full.svg`:`https://cdn.redoc.ly/redoc/logo-mini.svg`,href:`https://redocly.com/`";
+    expect(withLocalLogo(bundle)).toBe(`src:e?\`${LOCAL_LOGO}\`:\`${LOCAL_LOGO}\`,href:\`https://redocly.com/\``);
+  });
+
+  it("is a data: image the policy allows, and safe inside a JS template or string", () => {
+    expect(LOCAL_LOGO).toMatch(/^data:image\/svg\+xml,/);
+    expect(OFFLINE_CSP).toContain("img-src data:");
+    expect(LOCAL_LOGO).not.toMatch(/[`'"\\\s]|\$\{/);
   });
 });
 
