@@ -1,6 +1,5 @@
-import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { errorRenderings, clientHarness, type Reply } from "@errata/scripts/testing";
+import { clientHarness, secretLeaks, type Reply } from "@errata/scripts/testing";
 import { ProviderError } from "@errata/retry-policy";
 import { createClient, type ClientOptions } from "../src/index.js";
 
@@ -146,9 +145,7 @@ describe("the API key", () => {
     }));
     const { error } = await client.POST("/chat/completions", { body: chatBody });
     expect(error).toMatchObject({ category: "authentication", code: "invalid_api_key" });
-    for (const text of errorRenderings(error)) {
-      expect(text).not.toContain(API_KEY);
-    }
+    expect(secretLeaks(error, API_KEY)).toEqual([]);
     expect(error!.message).toContain("[REDACTED]");
   });
 
@@ -156,7 +153,7 @@ describe("the API key", () => {
     const client = createClient({ apiKey: API_KEY, baseUrl: "http://127.0.0.1:9", retry: false });
     const { error } = await client.POST("/chat/completions", { body: chatBody });
     expect(error?.category).toBe("network");
-    expect(JSON.stringify(error) + inspect(error, { depth: 10 })).not.toContain(API_KEY);
+    expect(secretLeaks(error, API_KEY)).toEqual([]);
   });
 });
 

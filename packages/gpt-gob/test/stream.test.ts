@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { consumeStream as consume, clientHarness, jsonReply, loadSpec, responseExamples, sseData } from "@errata/scripts/testing";
+import { consumeStream as consume, clientHarness, jsonReply, loadSpec, responseExamples, secretLeaks, sseData } from "@errata/scripts/testing";
 import { ProviderError } from "@errata/retry-policy";
 import { createClient, readStream, streamFormats, type ClientOptions, type components } from "../src/index.js";
 
@@ -143,7 +143,7 @@ describe("GPT Gob streaming, against a real SSE server on 127.0.0.1", () => {
     const { stream, error } = await client.stream("/chat/completions", { body: chatBody });
     expect(stream).toBeUndefined();
     expect(error).toMatchObject({ status: 429, code: "no_treasure_in_hoard", category: "quota_exceeded", retryable: false });
-    expect(JSON.stringify(error)).not.toContain(API_KEY);
+    expect(secretLeaks(error, API_KEY)).toEqual([]);
     expect(server.requests).toHaveLength(1);
   });
 

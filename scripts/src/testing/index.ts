@@ -5,3 +5,4 @@ export { jsonReply, sseData, sseEvent, startSseServer, type RecordedSseRequest, 
 export { clientHarness } from "./client-harness.js";
 export { consumeStream, errorRenderings } from "./assertions.js";
 export { describeSpecContract, type ContractPackage, type SpecContract } from "./contract-suite.js";
+export { secretLeaks } from "./secrets.js";
