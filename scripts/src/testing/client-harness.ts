@@ -53,6 +53,17 @@ export function clientHarness<O extends HarnessOptions, C>(
     /** A scripted server-sent-events server. */
     setupSse: async (replies: SseReply[] | ((index: number) => SseReply), options: Partial<O> = {}) =>
       connect<SseServer>(await startSseServer(replies), options),
+    /**
+     * A scripted server and a client with nothing recorded or skipped: the provider's own sleep and
+     * retry hooks, for the tests that prove the default really waits. `gapsMs` is what it waited
+     * between consecutive requests, as the server saw them arrive.
+     */
+    setupRealTime: async (reply: (index: number, request: RecordedRequest) => Reply, options: Partial<O> = {}) => {
+      const server = track(await startTestServer(reply));
+      const client = createClient({ ...defaults, baseUrl: server.url + basePath, ...options } as O);
+      const gapsMs = () => server.requests.slice(1).map((request, i) => request.at - server.requests[i]!.at);
+      return { client, server, gapsMs };
+    },
     /** A scripted server without a client, for tests that build their own; closed by closeAll too. */
     serve: async (reply: (index: number, request: RecordedRequest) => Reply) => track(await startTestServer(reply)),
     serveSse: async (replies: SseReply[] | ((index: number) => SseReply)) => track(await startSseServer(replies)),
