@@ -47,6 +47,8 @@ export function clientHarness<O extends HarnessOptions, C>(
   }
 
   return {
+    /** The key every client gets by default: what must never show in an error. */
+    apiKey: defaults.apiKey,
     /** A scripted JSON/text server: `reply` gets the request number (0-based) and the request. */
     setup: async (reply: (index: number, request: RecordedRequest) => Reply, options: Partial<O> = {}) =>
       connect<TestServer>(await startTestServer(reply), options),
@@ -64,6 +66,11 @@ export function clientHarness<O extends HarnessOptions, C>(
       const gapsMs = () => server.requests.slice(1).map((request, i) => request.at - server.requests[i]!.at);
       return { client, server, gapsMs };
     },
+    /**
+     * A client (retries off) whose every request is refused: nothing listens on 127.0.0.1:9 (discard,
+     * a privileged port no test server takes), so the error comes from the network stack itself.
+     */
+    unreachable: (options: Partial<O> = {}) => createClient({ ...defaults, baseUrl: "http://127.0.0.1:9", retry: false, ...options } as O),
     /** A scripted server without a client, for tests that build their own; closed by closeAll too. */
     serve: async (reply: (index: number, request: RecordedRequest) => Reply) => track(await startTestServer(reply)),
     serveSse: async (replies: SseReply[] | ((index: number) => SseReply)) => track(await startSseServer(replies)),

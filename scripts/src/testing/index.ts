@@ -6,3 +6,4 @@ export { clientHarness } from "./client-harness.js";
 export { consumeStream, errorRenderings } from "./assertions.js";
 export { describeSpecContract, type ContractPackage, type SpecContract } from "./contract-suite.js";
 export { secretLeaks } from "./secrets.js";
+export { sendThrough, transportFailures, type TransportFailure, type TransportFailureName, type TransportHarness, type TransportOutcome } from "./transport-failures.js";
