@@ -1,17 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { clientHarness, secretLeaks, sendThrough, transportFailures, type Reply } from "@errata/scripts/testing";
+import { chatCompletion, clientHarness, secretLeaks, sendThrough, transportFailures, type Reply } from "@errata/scripts/testing";
 import { ProviderError } from "@errata/retry-policy";
 import { createClient, defaultBaseUrl, type ClientOptions } from "../src/index.js";
 
 const API_KEY = "sk-gapk-DO-NOT-LEAK-7d31e0";
 const chatBody = { model: "openai/gpt-4o-mini-2024-07-18", messages: [{ role: "user" as const, content: "What is the capital of Korea?" }] };
-const completion = {
-  id: "chatcmpl-9xYz4bQ2LmN7",
-  object: "chat.completion",
-  created: 1767225600,
-  model: "openai/gpt-4o-mini-2024-07-18",
-  choices: [{ index: 0, message: { role: "assistant", content: "Seoul." }, finish_reason: "stop" }],
-};
+const completion = chatCompletion({ id: "chatcmpl-9xYz4bQ2LmN7", model: "openai/gpt-4o-mini-2024-07-18" }, "Seoul.");
 const embeddings = {
   object: "list",
   data: [{ object: "embedding", index: 0, embedding: [0.0123, -0.0456] }],

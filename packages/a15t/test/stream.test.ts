@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { consumeStream as consume, clientHarness, jsonReply, loadSpec, sseData } from "@errata/scripts/testing";
+import { chatChunk, chunkText as text, clientHarness, consumeStream as consume, jsonReply, loadSpec, sseData, SSE_DONE as DONE, streamExamples } from "@errata/scripts/testing";
 import { ProviderError } from "@errata/retry-policy";
 import { createClient, readStream, streamFormats, type ClientOptions, type components } from "../src/index.js";
 
@@ -7,20 +7,9 @@ type Chunk = components["schemas"]["ChatCompletionChunk"];
 
 const API_KEY = "sk-gapk-DO-NOT-LEAK-7d31e0";
 const chatBody = { model: "anthropic/claude-3-5-sonnet-20240620", messages: [{ role: "user" as const, content: "Count to three." }] };
-const spec = await loadSpec("a15t");
 /** The spec's own text/event-stream examples of POST /chat/completions, by name. */
-const examples: Record<string, string> = Object.fromEntries(
-  Object.entries<any>(spec.paths["/chat/completions"].post.responses["200"].content["text/event-stream"].examples).map(([name, ex]) => [name, ex.value]),
-);
-const DONE = "data: [DONE]\n\n";
-const chunk = (content: string): Chunk => ({
-  id: "chatcmpl-9",
-  object: "chat.completion.chunk",
-  created: 1767225600,
-  model: "skt/a.x-3-lg",
-  choices: [{ index: 0, delta: { content }, finish_reason: null }],
-});
-const text = (chunks: readonly Chunk[]) => chunks.map((c) => c.choices[0]?.delta.content ?? "").join("");
+const examples = streamExamples(await loadSpec("a15t"), "/chat/completions");
+const chunk = (content: string): Chunk => chatChunk({ id: "chatcmpl-9", model: "skt/a.x-3-lg" }, content);
 const frame = (code: string) => ({ error: { type: "bad_gateway", code, message: `${code} mid-stream` } });
 
 const harness = clientHarness(createClient, { apiKey: API_KEY } as ClientOptions);

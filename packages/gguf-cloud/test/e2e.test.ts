@@ -1,18 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { clientHarness, secretLeaks, sendThrough, transportFailures, type Reply } from "@errata/scripts/testing";
+import { chatCompletion, clientHarness, secretLeaks, sendThrough, transportFailures, type Reply } from "@errata/scripts/testing";
 import { ProviderError, type FetchLike } from "@errata/retry-policy";
 import { createClient, defaultBaseUrl, type ClientOptions } from "../src/index.js";
 
 const API_KEY = "ml-test-DO-NOT-LEAK-7d31be";
 const chatBody = { messages: [{ role: "user" as const, content: "Name a prime number above 50." }], max_tokens: 64 };
 const messageBody = { max_tokens: 256, messages: [{ role: "user" as const, content: "Name a prime number above 50." }] };
-const completion = {
-  id: "chatcmpl-1",
-  object: "chat.completion",
-  created: 1767225600,
-  model: "local",
-  choices: [{ index: 0, message: { role: "assistant", content: "53" }, finish_reason: "stop" }],
-};
+const completion = chatCompletion({ id: "chatcmpl-1", model: "local" }, "53");
 const message = {
   id: "msg_1",
   type: "message",

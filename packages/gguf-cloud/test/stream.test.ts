@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { consumeStream as consume, clientHarness, jsonReply, loadSpec, sseData, sseEvent } from "@errata/scripts/testing";
+import { chatChunk, chunkText as chatText, clientHarness, consumeStream as consume, jsonReply, loadSpec, sseData, sseEvent, SSE_DONE as DONE, streamExamples } from "@errata/scripts/testing";
 import { ProviderError } from "@errata/retry-policy";
 import { createClient, readStream, streamFormats, type ClientOptions, type components } from "../src/index.js";
 
@@ -10,22 +10,10 @@ const API_KEY = "mlabs-DO-NOT-LEAK-91b2c4";
 const chatBody = { messages: [{ role: "user" as const, content: "Count to three." }] };
 const messageBody = { model: "local", max_tokens: 64, messages: [{ role: "user" as const, content: "Count to three." }] };
 const spec = await loadSpec("gguf-cloud");
-/** The spec's own text/event-stream examples of one operation, by name. */
-const examplesOf = (path: string): Record<string, string> =>
-  Object.fromEntries(
-    Object.entries<any>(spec.paths[path].post.responses["200"].content["text/event-stream"].examples).map(([name, ex]) => [name, ex.value]),
-  );
-const chatExamples = examplesOf("/v1/chat/completions");
-const messageExamples = examplesOf("/v1/messages");
-const DONE = "data: [DONE]\n\n";
-const chunk = (content: string): Chunk => ({
-  id: "chatcmpl-1",
-  object: "chat.completion.chunk",
-  created: 1767225600,
-  model: "local",
-  choices: [{ index: 0, delta: { content }, finish_reason: null }],
-});
-const chatText = (chunks: readonly Chunk[]) => chunks.map((c) => c.choices[0]?.delta.content ?? "").join("");
+/** The spec's own text/event-stream examples of each operation, by name. */
+const chatExamples = streamExamples(spec, "/v1/chat/completions");
+const messageExamples = streamExamples(spec, "/v1/messages");
+const chunk = (content: string): Chunk => chatChunk({ id: "chatcmpl-1", model: "local" }, content);
 const messageText = (events: readonly MessageEvent[]) => events.map((e) => (e.type === "content_block_delta" ? e.delta.text : "")).join("");
 const start = sseEvent("message_start", {
   type: "message_start",

@@ -1,17 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { clientHarness, secretLeaks, sendThrough, transportFailures, type Reply } from "@errata/scripts/testing";
+import { chatCompletion, clientHarness, secretLeaks, sendThrough, transportFailures, type Reply } from "@errata/scripts/testing";
 import { ProviderError } from "@errata/retry-policy";
 import { createClient, type ClientOptions } from "../src/index.js";
 
 const API_KEY = "gob-test-DO-NOT-LEAK-4f9c2a";
 const chatBody = { model: "gob-5.5", messages: [{ role: "user" as const, content: "Where is the treasure?" }] };
-const completion = {
-  id: "gob-cmpl-1",
-  object: "chat.completion",
-  created: 1767225600,
-  model: "gob-5.5",
-  choices: [{ index: 0, message: { role: "assistant", content: "Under the third stone." }, finish_reason: "stop" }],
-};
+const completion = chatCompletion({ id: "gob-cmpl-1", model: "gob-5.5" }, "Under the third stone.");
 const gobError = (status: number, type: string, code: string | null, extra: object = {}): Reply => ({
   status,
   headers: { "x-request-id": `req_${status}_${code}` },

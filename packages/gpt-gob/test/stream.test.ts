@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { consumeStream as consume, clientHarness, jsonReply, loadSpec, responseExamples, secretLeaks, sseData } from "@errata/scripts/testing";
+import { chatChunk, chunkText as text, clientHarness, consumeStream as consume, jsonReply, loadSpec, secretLeaks, sseData, SSE_DONE as DONE, streamExamples as examplesOf } from "@errata/scripts/testing";
 import { ProviderError } from "@errata/retry-policy";
 import { createClient, readStream, streamFormats, type ClientOptions, type components } from "../src/index.js";
 
@@ -7,22 +7,9 @@ type Chunk = components["schemas"]["ChatCompletionChunk"];
 
 const API_KEY = "gob-test-DO-NOT-LEAK-4f9c2a";
 const chatBody = { model: "gob-5.5", messages: [{ role: "user" as const, content: "Where is the treasure?" }] };
-const spec = await loadSpec("gpt-gob");
-/** The spec's own text/event-stream examples, by name. */
-const streamExamples = Object.fromEntries(
-  responseExamples(spec, (status) => status === 200)
-    .filter((ex) => ex.mediaType === "text/event-stream")
-    .map((ex) => [ex.name, ex.body]),
-);
-const DONE = "data: [DONE]\n\n";
-const chunk = (content: string): Chunk => ({
-  id: "gob-cmpl-9",
-  object: "chat.completion.chunk",
-  created: 1767225600,
-  model: "gob-5.5",
-  choices: [{ index: 0, delta: { content }, finish_reason: null }],
-});
-const text = (chunks: readonly Chunk[]) => chunks.map((c) => c.choices[0]?.delta.content ?? "").join("");
+/** The spec's own text/event-stream examples of POST /chat/completions, by name. */
+const streamExamples = examplesOf(await loadSpec("gpt-gob"), "/chat/completions");
+const chunk = (content: string): Chunk => chatChunk({ id: "gob-cmpl-9", model: "gob-5.5" }, content);
 const distracted = { error: { type: "server_error", code: "goblin_distracted", message: "the goblin saw something shiny and wandered off. retry.", param: null } };
 
 const harness = clientHarness(createClient, { apiKey: API_KEY } as ClientOptions);

@@ -61,3 +61,14 @@ export function schemaEnum(spec: Spec, schemaName: string, dottedPath: string): 
   for (const key of dottedPath.split(".")) schema = resolveRef(spec, schema?.properties?.[key]);
   return schema?.enum;
 }
+
+/**
+ * The text/event-stream examples of one operation's 200 response, by name: what its server streams.
+ * Throws when the operation documents none, so a renamed path fails loudly instead of playing nothing.
+ */
+export function streamExamples(spec: Spec, path: string, method = "post"): Record<string, string> {
+  const response = resolveRef(spec, spec.paths?.[path]?.[method]?.responses?.["200"]);
+  const examples = response?.content?.["text/event-stream"]?.examples;
+  if (!examples) throw new Error(`${method.toUpperCase()} ${path} documents no text/event-stream examples`);
+  return Object.fromEntries(Object.entries<any>(examples).map(([name, ex]) => [name, resolveRef(spec, ex)?.value]));
+}
