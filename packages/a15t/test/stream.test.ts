@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { chatChunk, chunkText as text, clientHarness, consumeStream as consume, jsonReply, loadSpec, sseData, SSE_DONE as DONE, streamExamples } from "@errata/scripts/testing";
+import { bytewiseReply, chatChunk, chatStream, chunkText as text, clientHarness, consumeStream as consume, jsonReply, loadSpec, sseData, SSE_DONE as DONE, streamExamples, streamPlayer } from "@errata/scripts/testing";
 import { ProviderError } from "@errata/retry-policy";
 import { createClient, readStream, streamFormats, type ClientOptions, type components } from "../src/index.js";
 
@@ -15,6 +15,8 @@ const frame = (code: string) => ({ error: { type: "bad_gateway", code, message: 
 const harness = clientHarness(createClient, { apiKey: API_KEY } as ClientOptions);
 afterEach(harness.closeAll);
 const setup = harness.setupSse;
+/** POST /chat/completions against scripted replies, the stream read to its end. */
+const play = streamPlayer(setup, (client) => client.stream("/chat/completions", { body: chatBody }));
 
 describe("a15t streaming, against a real SSE server on 127.0.0.1", () => {
   it("the generator read the spec's stream format", () => {
@@ -25,10 +27,8 @@ describe("a15t streaming, against a real SSE server on 127.0.0.1", () => {
   });
 
   it("plays the spec's complete stream", async () => {
-    const { client, server } = await setup([{ steps: [examples.stream!] }]);
-    const { stream, error } = await client.stream("/chat/completions", { body: chatBody });
+    const { server, stream, error, seen, thrown } = await play([{ steps: [examples.stream!] }]);
     expect(error).toBeUndefined();
-    const { seen, thrown } = await consume(stream!);
     expect(thrown).toBeUndefined();
     expect(text(seen)).toBe("One, two, three.");
     expect(stream!.completed).toBe(true);
@@ -37,9 +37,7 @@ describe("a15t streaming, against a real SSE server on 127.0.0.1", () => {
   });
 
   it.each(["stream_error", "stream_terminated"])("plays the spec's %s stream: events kept, a retryable stream_interrupted thrown, no restart", async (name) => {
-    const { client, server } = await setup([{ steps: [examples[name]!] }]);
-    const { stream } = await client.stream("/chat/completions", { body: chatBody });
-    const { seen, thrown } = await consume(stream!);
+    const { server, stream, seen, thrown } = await play([{ steps: [examples[name]!] }]);
     expect(text(seen)).toBe("One,");
     expect(thrown).toBeInstanceOf(ProviderError);
     expect(thrown).toMatchObject({ provider: "a15t", status: 200, code: name, category: "stream_interrupted", retryable: true });
@@ -48,17 +46,12 @@ describe("a15t streaming, against a real SSE server on 127.0.0.1", () => {
   });
 
   it("a code the catalog knows keeps its verdict mid-stream: internal_error is not retryable", async () => {
-    const { client } = await setup([{ steps: [sseData(chunk("One,")), sseData(frame("internal_error"))] }]);
-    const { stream } = await client.stream("/chat/completions", { body: chatBody });
-    const { thrown } = await consume(stream!);
+    const { thrown } = await play([{ steps: [sseData(chunk("One,")), sseData(frame("internal_error"))] }]);
     expect(thrown).toMatchObject({ status: 200, code: "internal_error", category: "server_error", retryable: false });
   });
 
   it("reassembles Korean text split at every byte", async () => {
-    const body = [chunk("대한민국의 "), chunk("수도는 "), chunk("서울입니다.")].map(sseData).join("") + DONE;
-    const { client } = await setup([{ steps: [{ bytewise: body, gapMs: 0 }] }]);
-    const { stream } = await client.stream("/chat/completions", { body: chatBody });
-    const { seen, thrown } = await consume(stream!);
+    const { seen, thrown } = await play([bytewiseReply(chatStream([chunk("대한민국의 "), chunk("수도는 "), chunk("서울입니다.")]))]);
     expect(thrown).toBeUndefined();
     expect(text(seen)).toBe("대한민국의 수도는 서울입니다.");
   });
@@ -96,16 +89,14 @@ describe("a15t streaming, against a real SSE server on 127.0.0.1", () => {
 
   it("before the first event, a 500 internal_error is returned without a retry (documented not retryable)", async () => {
     const internal = { error: { type: "internal_server_error", code: "internal_error", message: `boom for ${API_KEY}` } };
-    const { client, server } = await setup([jsonReply(500, internal)]);
-    const { stream, error } = await client.stream("/chat/completions", { body: chatBody });
+    const { server, stream, error } = await play([jsonReply(500, internal)]);
     expect(stream).toBeUndefined();
     expect(error).toMatchObject({ status: 500, code: "internal_error", retryable: false, message: "boom for [REDACTED]" });
     expect(server.requests).toHaveLength(1);
   });
 
   it("readStream classifies a response fetched by hand", async () => {
-    const server = await harness.serveSse([{ steps: [examples.stream_terminated!] }]);
-    const response = await fetch(`${server.url}/chat/completions`, { method: "POST" });
+    const response = await harness.fetchSse([{ steps: [examples.stream_terminated!] }], "/chat/completions");
     const { events, error } = await readStream("/chat/completions", response).collect();
     expect(text(events)).toBe("One,");
     expect(error).toMatchObject({ code: "stream_terminated", retryable: true });

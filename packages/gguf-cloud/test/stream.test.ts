@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { chatChunk, chunkText as chatText, clientHarness, consumeStream as consume, jsonReply, loadSpec, sseData, sseEvent, SSE_DONE as DONE, streamExamples } from "@errata/scripts/testing";
+import { bytewiseReply, chatChunk, chunkText as chatText, clientHarness, consumeStream as consume, jsonReply, loadSpec, sseData, sseEvent, SSE_DONE as DONE, streamExamples, streamPlayer } from "@errata/scripts/testing";
 import { ProviderError } from "@errata/retry-policy";
 import { createClient, readStream, streamFormats, type ClientOptions, type components } from "../src/index.js";
 
@@ -25,6 +25,9 @@ const stop = sseEvent("message_stop", { type: "message_stop" });
 const harness = clientHarness(createClient, { apiKey: API_KEY } as ClientOptions, "/api/gguf/dep_42");
 afterEach(harness.closeAll);
 const setup = harness.setupSse;
+/** Each route against scripted replies, the stream read to its end. */
+const playChat = streamPlayer(setup, (client) => client.stream("/v1/chat/completions", { body: chatBody }));
+const playMessages = streamPlayer(setup, (client, init?: { params: { header: { "anthropic-version": string } } }) => client.stream("/v1/messages", { body: messageBody, ...init }));
 
 describe("GGUF Cloud streaming formats", () => {
   it("the generator read both grammars from the spec", () => {
@@ -42,10 +45,8 @@ describe("GGUF Cloud streaming formats", () => {
 
 describe("GGUF Cloud /v1/chat/completions (OpenAI grammar), against a real SSE server", () => {
   it("plays the spec's complete stream", async () => {
-    const { client, server } = await setup([{ steps: [chatExamples.stream!] }]);
-    const { stream, error } = await client.stream("/v1/chat/completions", { body: chatBody });
+    const { server, stream, error, seen, thrown } = await playChat([{ steps: [chatExamples.stream!] }]);
     expect(error).toBeUndefined();
-    const { seen, thrown } = await consume(stream!);
     expect(thrown).toBeUndefined();
     expect(chatText(seen)).toBe("1, 2, 3.");
     expect(stream!.completed).toBe(true);
@@ -56,9 +57,7 @@ describe("GGUF Cloud /v1/chat/completions (OpenAI grammar), against a real SSE s
   });
 
   it("plays the spec's mid_stream_error: the type keeps its retryability, the category is stream_interrupted, status stays 200", async () => {
-    const { client, server } = await setup([{ steps: [chatExamples.mid_stream_error!] }]);
-    const { stream } = await client.stream("/v1/chat/completions", { body: chatBody });
-    const { seen, thrown } = await consume(stream!);
+    const { server, seen, thrown } = await playChat([{ steps: [chatExamples.mid_stream_error!] }]);
     expect(seen).toHaveLength(1);
     expect(thrown).toBeInstanceOf(ProviderError);
     expect(thrown).toMatchObject({
@@ -75,9 +74,8 @@ describe("GGUF Cloud /v1/chat/completions (OpenAI grammar), against a real SSE s
   });
 
   it("an unknown error type mid-stream is stream_interrupted", async () => {
-    const { client } = await setup([{ steps: [sseData(chunk("1")), sseData({ error: { code: 500, message: "?", type: "novel_error" } })] }]);
-    const { stream } = await client.stream("/v1/chat/completions", { body: chatBody });
-    expect((await consume(stream!)).thrown).toMatchObject({ status: 200, category: "stream_interrupted", retryable: false });
+    const { thrown } = await playChat([{ steps: [sseData(chunk("1")), sseData({ error: { code: 500, message: "?", type: "novel_error" } })] }]);
+    expect(thrown).toMatchObject({ status: 200, category: "stream_interrupted", retryable: false });
   });
 
   it("an abrupt close, an idle stream and an abort each end with their category", async () => {
@@ -109,10 +107,12 @@ describe("GGUF Cloud /v1/chat/completions (OpenAI grammar), against a real SSE s
 
 describe("GGUF Cloud /v1/messages (Anthropic grammar), against a real SSE server", () => {
   it("plays the spec's complete stream: message_stop is yielded and ends it (no [DONE])", async () => {
-    const { client, server } = await setup([{ steps: [messageExamples.stream!, { hang: true }] }], { authScheme: "xApiKey" });
-    const { stream, error } = await client.stream("/v1/messages", { body: messageBody, params: { header: { "anthropic-version": "2023-06-01" } } });
+    const { server, stream, error, seen, thrown } = await playMessages(
+      [{ steps: [messageExamples.stream!, { hang: true }] }],
+      { params: { header: { "anthropic-version": "2023-06-01" } } },
+      { authScheme: "xApiKey" },
+    );
     expect(error).toBeUndefined();
-    const { seen, thrown } = await consume(stream!);
     expect(thrown).toBeUndefined();
     expect(seen.map((e) => e.type)).toEqual(["message_start", "content_block_start", "content_block_delta", "content_block_stop", "message_delta", "message_stop"]);
     expect(messageText(seen)).toBe("1, 2, 3.");
@@ -127,9 +127,7 @@ describe("GGUF Cloud /v1/messages (Anthropic grammar), against a real SSE server
   });
 
   it("plays the spec's mid_stream_error: the raw event: error is wrapped and classified", async () => {
-    const { client } = await setup([{ steps: [messageExamples.mid_stream_error!] }]);
-    const { stream } = await client.stream("/v1/messages", { body: messageBody });
-    const { seen, thrown } = await consume(stream!);
+    const { seen, thrown } = await playMessages([{ steps: [messageExamples.mid_stream_error!] }]);
     expect(seen.map((e) => e.type)).toEqual(["message_start"]);
     expect(thrown).toMatchObject({
       provider: "gguf-cloud",
@@ -144,18 +142,14 @@ describe("GGUF Cloud /v1/messages (Anthropic grammar), against a real SSE server
   });
 
   it("a stream that ends without message_stop is stream_interrupted", async () => {
-    const { client } = await setup([{ steps: [start, delta("1, 2")] }]);
-    const { stream } = await client.stream("/v1/messages", { body: messageBody });
-    const { seen, thrown } = await consume(stream!);
+    const { seen, thrown } = await playMessages([{ steps: [start, delta("1, 2")] }]);
     expect(messageText(seen)).toBe("1, 2");
     expect(thrown).toMatchObject({ status: 200, category: "stream_interrupted", retryable: true, message: "gguf-cloud: the stream ended before event: message_stop" });
   });
 
   it("reassembles events split at every byte, multi-byte text included", async () => {
     const body = start + delta("Ein, ") + delta("二, ") + delta("3️⃣") + stop;
-    const { client } = await setup([{ steps: [{ bytewise: body, gapMs: 0 }] }]);
-    const { stream } = await client.stream("/v1/messages", { body: messageBody });
-    const { seen, thrown } = await consume(stream!);
+    const { seen, thrown } = await playMessages([bytewiseReply(body)]);
     expect(thrown).toBeUndefined();
     expect(messageText(seen)).toBe("Ein, 二, 3️⃣");
   });
@@ -170,15 +164,13 @@ describe("GGUF Cloud /v1/messages (Anthropic grammar), against a real SSE server
   });
 
   it("returns a 401 authentication_error without a retry, the key redacted", async () => {
-    const { client, server } = await setup([jsonReply(401, { error: { type: "authentication_error", message: `Invalid API key ${API_KEY}` } })]);
-    const { error } = await client.stream("/v1/messages", { body: messageBody });
+    const { server, error } = await playMessages([jsonReply(401, { error: { type: "authentication_error", message: `Invalid API key ${API_KEY}` } })]);
     expect(error).toMatchObject({ status: 401, category: "authentication", retryable: false, message: "Invalid API key [REDACTED]" });
     expect(server.requests).toHaveLength(1);
   });
 
   it("readStream classifies a response fetched by hand", async () => {
-    const server = await harness.serveSse([{ steps: [messageExamples.mid_stream_error!] }]);
-    const response = await fetch(`${server.url}/v1/messages`, { method: "POST" });
+    const response = await harness.fetchSse([{ steps: [messageExamples.mid_stream_error!] }], "/v1/messages");
     const { events, error } = await readStream("/v1/messages", response).collect();
     expect(events.map((e) => e.type)).toEqual(["message_start"]);
     expect(error).toMatchObject({ status: 200, type: "server_error" });

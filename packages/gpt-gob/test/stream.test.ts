@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { chatChunk, chunkText as text, clientHarness, consumeStream as consume, jsonReply, loadSpec, secretLeaks, sseData, SSE_DONE as DONE, streamExamples as examplesOf } from "@errata/scripts/testing";
+import { bytewiseReply, chatChunk, chatStream, chunkText as text, clientHarness, jsonReply, loadSpec, secretLeaks, sseData, SSE_DONE as DONE, streamExamples as examplesOf, streamPlayer } from "@errata/scripts/testing";
 import { ProviderError } from "@errata/retry-policy";
 import { createClient, readStream, streamFormats, type ClientOptions, type components } from "../src/index.js";
 
@@ -15,6 +15,8 @@ const distracted = { error: { type: "server_error", code: "goblin_distracted", m
 const harness = clientHarness(createClient, { apiKey: API_KEY } as ClientOptions);
 afterEach(harness.closeAll);
 const setup = harness.setupSse;
+/** POST /chat/completions against scripted replies, the stream read to its end. */
+const play = streamPlayer(setup, (client, init?: { idleTimeoutMs?: number }) => client.stream("/chat/completions", { body: chatBody, ...init }));
 
 describe("GPT Gob streaming, against a real SSE server on 127.0.0.1", () => {
   it("the spec documents its stream examples and the format the generator read", () => {
@@ -28,11 +30,9 @@ describe("GPT Gob streaming, against a real SSE server on 127.0.0.1", () => {
   });
 
   it("plays the spec's complete stream: typed chunks, then [DONE]", async () => {
-    const { client, server } = await setup([{ headers: { "x-request-id": "req_s1" }, steps: [streamExamples.stream!] }]);
-    const { stream, error, response } = await client.stream("/chat/completions", { body: chatBody });
+    const { server, stream, error, response, seen, thrown } = await play([{ headers: { "x-request-id": "req_s1" }, steps: [streamExamples.stream!] }]);
     expect(error).toBeUndefined();
     expect(response?.headers.get("x-request-id")).toBe("req_s1");
-    const { seen, thrown } = await consume(stream!);
     expect(thrown).toBeUndefined();
     expect(text(seen)).toBe("Under");
     expect(seen.at(-1)).toMatchObject({ choices: [{ delta: {}, finish_reason: "stop" }], usage: { total_tokens: 13 } });
@@ -42,9 +42,7 @@ describe("GPT Gob streaming, against a real SSE server on 127.0.0.1", () => {
   });
 
   it("plays the spec's goblin_distracted stream: the chunk arrives, then a thrown GptGobError with the catalog's verdict", async () => {
-    const { client, server, retries } = await setup([{ headers: { "x-request-id": "req_s2" }, steps: [streamExamples.goblin_distracted!] }]);
-    const { stream } = await client.stream("/chat/completions", { body: chatBody });
-    const { seen, thrown } = await consume(stream!);
+    const { server, retries, stream, seen, thrown } = await play([{ headers: { "x-request-id": "req_s2" }, steps: [streamExamples.goblin_distracted!] }]);
     expect(text(seen)).toBe("Under the");
     expect(thrown).toBeInstanceOf(ProviderError);
     expect(thrown).toMatchObject({
@@ -65,27 +63,20 @@ describe("GPT Gob streaming, against a real SSE server on 127.0.0.1", () => {
   });
 
   it("splits every byte into its own TCP write, multi-byte characters included", async () => {
-    const body = [chunk("Ünder "), chunk("the 石 "), chunk("🪙")].map(sseData).join("") + DONE;
-    const { client } = await setup([{ steps: [{ bytewise: body, gapMs: 0 }] }]);
-    const { stream } = await client.stream("/chat/completions", { body: chatBody });
-    const { seen, thrown } = await consume(stream!);
+    const { seen, thrown } = await play([bytewiseReply(chatStream([chunk("Ünder "), chunk("the 石 "), chunk("🪙")]))]);
     expect(thrown).toBeUndefined();
     expect(text(seen)).toBe("Ünder the 石 🪙");
   });
 
   it("an abrupt close after output is stream_interrupted and retryable (for the caller to decide)", async () => {
-    const { client, server } = await setup([{ steps: [sseData(chunk("Under")), '{"id":"gob', { destroy: true }] }]);
-    const { stream } = await client.stream("/chat/completions", { body: chatBody });
-    const { seen, thrown } = await consume(stream!);
+    const { server, seen, thrown } = await play([{ steps: [sseData(chunk("Under")), '{"id":"gob', { destroy: true }] }]);
     expect(text(seen)).toBe("Under");
     expect(thrown).toMatchObject({ provider: "gpt-gob", status: 200, category: "stream_interrupted", retryable: true });
     expect(server.requests).toHaveLength(1);
   });
 
   it("an idle stream ends with category timeout", async () => {
-    const { client } = await setup([{ steps: [sseData(chunk("Under")), { hang: true }] }]);
-    const { stream } = await client.stream("/chat/completions", { body: chatBody, idleTimeoutMs: 100 });
-    const { seen, thrown } = await consume(stream!);
+    const { seen, thrown } = await play([{ steps: [sseData(chunk("Under")), { hang: true }] }], { idleTimeoutMs: 100 });
     expect(text(seen)).toBe("Under");
     expect(thrown).toMatchObject({ status: 200, category: "timeout", retryable: true });
   });
@@ -126,8 +117,7 @@ describe("GPT Gob streaming, against a real SSE server on 127.0.0.1", () => {
 
   it("returns 429 no_treasure_in_hoard without retrying it", async () => {
     const quota = { error: { type: "quota_exceeded", code: "no_treasure_in_hoard", message: `the hoard is empty (${API_KEY})`, param: null } };
-    const { client, server } = await setup([jsonReply(429, quota)]);
-    const { stream, error } = await client.stream("/chat/completions", { body: chatBody });
+    const { server, stream, error } = await play([jsonReply(429, quota)]);
     expect(stream).toBeUndefined();
     expect(error).toMatchObject({ status: 429, code: "no_treasure_in_hoard", category: "quota_exceeded", retryable: false });
     expect(secretLeaks(error, API_KEY)).toEqual([]);
@@ -135,8 +125,10 @@ describe("GPT Gob streaming, against a real SSE server on 127.0.0.1", () => {
   });
 
   it("readStream classifies a response fetched by hand", async () => {
-    const server = await harness.serveSse([{ steps: [streamExamples.goblin_distracted!] }]);
-    const response = await fetch(`${server.url}/chat/completions`, { method: "POST", body: JSON.stringify({ ...chatBody, stream: true }) });
+    const response = await harness.fetchSse([{ steps: [streamExamples.goblin_distracted!] }], "/chat/completions", {
+      method: "POST",
+      body: JSON.stringify({ ...chatBody, stream: true }),
+    });
     const { events, error } = await readStream("/chat/completions", response).collect();
     expect(text(events)).toBe("Under the");
     expect(error).toMatchObject({ code: "goblin_distracted", retryable: true, category: "stream_interrupted" });

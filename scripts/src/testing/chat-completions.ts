@@ -1,3 +1,5 @@
+import { sseData } from "./sse-server.js";
+
 /**
  * The OpenAI chat-completions wire shapes that several providers (GPT Gob, a15t, GGUF Cloud) copy:
  * one builder each, so a test names only what is its own (id, model, text).
@@ -28,6 +30,9 @@ export const chatChunk = ({ id, model }: ChatIds, content: string) => ({
 
 /** The OpenAI grammar's terminator frame. */
 export const SSE_DONE = "data: [DONE]\n\n";
+
+/** A complete OpenAI-grammar stream body: each chunk as a `data:` frame, then `[DONE]`. */
+export const chatStream = (chunks: readonly object[]): string => chunks.map(sseData).join("") + SSE_DONE;
 
 /** The text a run of chunks spells (chunks without content, like the final one, add nothing). */
 export const chunkText = (chunks: readonly { choices: readonly { delta: { content?: string | null } }[] }[]): string =>

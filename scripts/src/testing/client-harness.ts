@@ -74,6 +74,9 @@ export function clientHarness<O extends HarnessOptions, C>(
     /** A scripted server without a client, for tests that build their own; closed by closeAll too. */
     serve: async (reply: (index: number, request: RecordedRequest) => Reply) => track(await startTestServer(reply)),
     serveSse: async (replies: SseReply[] | ((index: number) => SseReply)) => track(await startSseServer(replies)),
+    /** A response fetched by hand (no client, no retries) from a scripted SSE server: what readStream reads. */
+    fetchSse: async (replies: SseReply[], path: string, init: RequestInit = { method: "POST" }) =>
+      fetch(track(await startSseServer(replies)).url + path, init),
     closeAll: async () => {
       await Promise.all(open.splice(0).map((server) => server.close()));
     },

@@ -89,6 +89,9 @@ export const sseData = (value: unknown): string => `data: ${typeof value === "st
 /** `event: <name>\ndata: <json>\n\n` */
 export const sseEvent = (name: string, value: unknown): string => `event: ${name}\n${sseData(value)}`;
 
+/** A reply that writes every byte of `text` as its own TCP write: every byte boundary is a chunk boundary. */
+export const bytewiseReply = (text: string): SseReply => ({ steps: [{ bytewise: text, gapMs: 0 }] });
+
 export const jsonReply = (status: number, body: unknown, headers: Record<string, string> = {}): SseReply => ({
   status,
   headers: { "content-type": "application/json", ...headers },
