@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { bytewiseReply, chatChunk, chatStream, chunkText as text, clientHarness, consumeStream as consume, jsonReply, loadSpec, sseData, SSE_DONE as DONE, streamExamples, streamPlayer } from "@errata/scripts/testing";
+import { bytewiseReply, chatChunk, chatStream, chunkText as text, clientHarness, jsonReply, loadSpec, sseData, streamEndings, streamEndingVerdicts, streamExamples, streamPlayer } from "@errata/scripts/testing";
 import { ProviderError } from "@errata/retry-policy";
 import { createClient, readStream, streamFormats, type ClientOptions, type components } from "../src/index.js";
 
@@ -56,22 +56,10 @@ describe("a15t streaming, against a real SSE server on 127.0.0.1", () => {
     expect(text(seen)).toBe("대한민국의 수도는 서울입니다.");
   });
 
-  it("an abrupt close, an idle stream and an abort each end with their category", async () => {
-    const { client } = await setup([
-      { steps: [sseData(chunk("One,")), { destroy: true }] },
-      { steps: [sseData(chunk("One,")), { hang: true }] },
-      { steps: [sseData(chunk("One,")), { wait: 2000 }, DONE] },
-    ]);
-    const closed = await client.stream("/chat/completions", { body: chatBody });
-    expect((await consume(closed.stream!)).thrown).toMatchObject({ status: 200, category: "stream_interrupted", retryable: true });
-    const idle = await client.stream("/chat/completions", { body: chatBody, idleTimeoutMs: 100 });
-    expect((await consume(idle.stream!)).thrown).toMatchObject({ status: 200, category: "timeout", retryable: true });
-    const controller = new AbortController();
-    const aborted = await client.stream("/chat/completions", { body: chatBody, signal: controller.signal });
-    setTimeout(() => controller.abort(), 50);
-    const { seen, thrown } = await consume(aborted.stream!);
-    expect(text(seen)).toBe("One,");
-    expect(thrown).toMatchObject({ status: 200, category: "aborted", retryable: false });
+  it("an abrupt close, an idle stream and an abort each end with their category, after the first event", async () => {
+    const endings = await streamEndings(setup, (client, init) => client.stream("/chat/completions", { body: chatBody, ...init }), sseData(chunk("One,")));
+    expect(endings).toMatchObject(streamEndingVerdicts);
+    expect([endings.closed, endings.idle, endings.aborted].map(({ seen }) => text(seen))).toEqual(["One,", "One,", "One,"]);
   });
 
   it("before the first event, a stream_error frame and a 503 model_overloaded are retried invisibly", async () => {

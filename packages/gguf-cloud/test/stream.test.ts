@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { bytewiseReply, chatChunk, chunkText as chatText, clientHarness, consumeStream as consume, jsonReply, loadSpec, sseData, sseEvent, SSE_DONE as DONE, streamExamples, streamPlayer } from "@errata/scripts/testing";
+import { bytewiseReply, chatChunk, chunkText as chatText, clientHarness, jsonReply, loadSpec, sseData, sseEvent, streamEndings, streamEndingVerdicts, streamExamples, streamPlayer } from "@errata/scripts/testing";
 import { ProviderError } from "@errata/retry-policy";
 import { createClient, readStream, streamFormats, type ClientOptions, type components } from "../src/index.js";
 
@@ -78,20 +78,10 @@ describe("GGUF Cloud /v1/chat/completions (OpenAI grammar), against a real SSE s
     expect(thrown).toMatchObject({ status: 200, category: "stream_interrupted", retryable: false });
   });
 
-  it("an abrupt close, an idle stream and an abort each end with their category", async () => {
-    const { client } = await setup([
-      { steps: [sseData(chunk("1")), { destroy: true }] },
-      { steps: [sseData(chunk("1")), { hang: true }] },
-      { steps: [sseData(chunk("1")), { wait: 2000 }, DONE] },
-    ]);
-    const closed = await client.stream("/v1/chat/completions", { body: chatBody });
-    expect((await consume(closed.stream!)).thrown).toMatchObject({ status: 200, category: "stream_interrupted", retryable: true });
-    const idle = await client.stream("/v1/chat/completions", { body: chatBody, idleTimeoutMs: 100 });
-    expect((await consume(idle.stream!)).thrown).toMatchObject({ status: 200, category: "timeout", retryable: true });
-    const controller = new AbortController();
-    const aborted = await client.stream("/v1/chat/completions", { body: chatBody, signal: controller.signal });
-    setTimeout(() => controller.abort(), 50);
-    expect((await consume(aborted.stream!)).thrown).toMatchObject({ status: 200, category: "aborted", retryable: false });
+  it("an abrupt close, an idle stream and an abort each end with their category, after the first event", async () => {
+    const endings = await streamEndings(setup, (client, init) => client.stream("/v1/chat/completions", { body: chatBody, ...init }), sseData(chunk("1")));
+    expect(endings).toMatchObject(streamEndingVerdicts);
+    expect([endings.closed, endings.idle, endings.aborted].map(({ seen }) => chatText(seen))).toEqual(["1", "1", "1"]);
   });
 
   it("retries a 503 Loading model before the first event", async () => {

@@ -8,4 +8,5 @@ export { describeSpecContract, type ContractPackage, type SpecContract } from ".
 export { secretLeaks } from "./secrets.js";
 export { chatChunk, chatCompletion, chatStream, chunkText, SSE_DONE, type ChatIds } from "./chat-completions.js";
 export { sendThrough, transportFailures, type TransportFailure, type TransportFailureName, type TransportHarness, type TransportOutcome } from "./transport-failures.js";
+export { streamEndings, streamEndingVerdicts, type EndingInit } from "./stream-endings.js";
 export { streamPlayer } from "./stream-player.js";
