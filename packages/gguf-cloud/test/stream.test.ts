@@ -21,6 +21,18 @@ const start = sseEvent("message_start", {
 });
 const delta = (text: string) => sseEvent("content_block_delta", { type: "content_block_delta", index: 0, delta: { type: "text_delta", text } });
 const stop = sseEvent("message_stop", { type: "message_stop" });
+/** The error both routes' mid_stream_error examples carry (llama-server's, passed through). */
+const contextShift = { code: 500, message: "context shift is disabled", type: "server_error" };
+/** Its verdict on either route: no code, so the type keeps the catalog's retryability, and the category says the stream broke. */
+const contextShiftVerdict = {
+  provider: "gguf-cloud",
+  status: 200,
+  type: contextShift.type,
+  category: "stream_interrupted",
+  retryable: true,
+  message: contextShift.message,
+  body: { error: contextShift },
+};
 
 const harness = clientHarness(createClient, { apiKey: API_KEY } as ClientOptions, "/api/gguf/dep_42");
 afterEach(harness.closeAll);
@@ -60,16 +72,7 @@ describe("GGUF Cloud /v1/chat/completions (OpenAI grammar), against a real SSE s
     const { server, seen, thrown } = await playChat([{ steps: [chatExamples.mid_stream_error!] }]);
     expect(seen).toHaveLength(1);
     expect(thrown).toBeInstanceOf(ProviderError);
-    expect(thrown).toMatchObject({
-      provider: "gguf-cloud",
-      status: 200,
-      type: "server_error",
-      // No code: the type keeps the catalog's retryability, and the category says the stream broke.
-      category: "stream_interrupted",
-      retryable: true,
-      message: "context shift is disabled",
-      body: { error: { code: 500, message: "context shift is disabled", type: "server_error" } },
-    });
+    expect(thrown).toMatchObject(contextShiftVerdict);
     expect(server.requests).toHaveLength(1);
   });
 
@@ -119,16 +122,7 @@ describe("GGUF Cloud /v1/messages (Anthropic grammar), against a real SSE server
   it("plays the spec's mid_stream_error: the raw event: error is wrapped and classified", async () => {
     const { seen, thrown } = await playMessages([{ steps: [messageExamples.mid_stream_error!] }]);
     expect(seen.map((e) => e.type)).toEqual(["message_start"]);
-    expect(thrown).toMatchObject({
-      provider: "gguf-cloud",
-      status: 200,
-      type: "server_error",
-      // No code: the type keeps the catalog's retryability, and the category says the stream broke.
-      category: "stream_interrupted",
-      retryable: true,
-      message: "context shift is disabled",
-      body: { error: { code: 500, message: "context shift is disabled", type: "server_error" } },
-    });
+    expect(thrown).toMatchObject(contextShiftVerdict);
   });
 
   it("a stream that ends without message_stop is stream_interrupted", async () => {
