@@ -62,7 +62,7 @@ export function transportFailures(ok: Reply & { body?: unknown }, names: readonl
       // Node's fetch reports a reset as this TypeError; the ProviderError keeps it as its cause.
       error: { status: 0, category: "network", retryable: true, attempts: 2, cause: { name: "TypeError", message: "fetch failed" } },
     }),
-    silent: row("a server that never answers gives timeout", { reply: () => ({ hang: true }), options: { timeoutMs: 150, retry: { maxRetries: 1 } } }, {
+    silent: row("a server that never answers gives timeout", { reply: () => ({ hang: true }), options: { timeoutMs: 400, retry: { maxRetries: 1 } } }, {
       requests: 2,
       response: undefined,
       error: { status: 0, category: "timeout", retryable: true, attempts: 2 },
