@@ -26,7 +26,7 @@ export interface RetryOptions {
   /** Retry budget shared by every call of a client; pass one RetryBudget to share it across clients, or false. */
   budget?: RetryBudget | RetryBudgetOptions | false | undefined;
   /** Called before every retry wait: for logs and metrics. */
-  onRetry?: (info: RetryInfo) => void | undefined;
+  onRetry?: ((info: RetryInfo) => void) | undefined;
 }
 
 export interface RetryPolicy {
