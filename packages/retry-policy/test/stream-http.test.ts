@@ -148,9 +148,11 @@ describe("stream(): failures after the first event are thrown, classified, and n
   });
 
   it("keep-alive comments count as activity for the idle timeout, and are not events", async () => {
-    const beats = Array.from({ length: 5 }, () => [": keep-alive\n\n", { wait: 60 }]).flat();
+    // 1 s of beats 100 ms apart against a 400 ms idle timeout: without them the stream would time
+    // out, and a loaded machine still has 300 ms of slack per beat.
+    const beats = Array.from({ length: 10 }, () => [": keep-alive\n\n", { wait: 100 }]).flat();
     const srv = await serve([{ steps: [data(chunk("a")), ...beats, data(chunk("b")), DONE] }]);
-    const { stream } = await acmeClient(srv.url).stream("/chat/completions", { body: { model: "m" }, idleTimeoutMs: 150 });
+    const { stream } = await acmeClient(srv.url).stream("/chat/completions", { body: { model: "m" }, idleTimeoutMs: 400 });
     const { seen, thrown } = await consume(stream!);
     expect(thrown).toBeUndefined();
     expect(contents(seen)).toBe("ab");
@@ -236,7 +238,8 @@ describe("stream(): failures before the first event are returned and retried lik
 
   it("retries a stream that breaks off or stays silent before its first event", async () => {
     const srv = await serve([{ steps: [{ destroy: true }] }, { steps: [{ hang: true }] }, { steps: [data(chunk("third")), DONE] }]);
-    const { stream, error } = await acmeClient(srv.url).stream("/chat/completions", { body: { model: "m" }, idleTimeoutMs: 100 });
+    // 400 ms: the silent attempt must time out, the third must not before its first event arrives.
+    const { stream, error } = await acmeClient(srv.url).stream("/chat/completions", { body: { model: "m" }, idleTimeoutMs: 400 });
     expect(error).toBeUndefined();
     expect(contents((await stream!.collect()).events)).toBe("third");
     expect(srv.requests).toHaveLength(3);
