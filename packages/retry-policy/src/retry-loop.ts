@@ -34,7 +34,8 @@ export async function retryAttempts<A extends AttemptResult>(
     }
     const attempts = retries + 1;
     const error = result.error.with({ attempts });
-    if (error.retryable && error.category !== "aborted") policy.budget?.recordFailure();
+    // A failure the service can fix by retrying costs a token; an abort or a resubmit-only error does not.
+    if (error.retryable && !error.resubmit && error.category !== "aborted") policy.budget?.recordFailure();
     const decision = decideRetry({ ...loop, error, retriesSoFar: retries, nowMs: runtime.now(), random: runtime.random });
     if (!decision.retry) return { ...result, error };
     policy.onRetry?.({ attempt: attempts, delayMs: decision.delayMs, error });

@@ -64,6 +64,13 @@ describe("createRetryingFetch", () => {
     expect(error).toMatchObject({ retryable: true, resubmit: true, attempts: 1, message: "gone" });
   });
 
+  it("does not spend the retry budget on resubmit-only errors: they say nothing about the service's health", async () => {
+    const budget = new RetryBudget();
+    const { retryingFetch } = harness([status(200, { status: "expired" })], { retry: { budget } });
+    for (let i = 0; i < 15; i++) await retryingFetch("http://127.0.0.1/x");
+    expect(budget.tokens).toBe(budget.maxTokens);
+  });
+
   it("waits the server's stated time, never less", async () => {
     const { retryingFetch, waits } = harness([status(429, { error: { type: "rate_limit", retry_after: 3 } }), status(200)]);
     await retryingFetch("http://127.0.0.1/x");
