@@ -64,7 +64,7 @@ export interface AttemptExtras<O> {
    * is then bounded by the timeout and the deadline, and a connection lost mid-body is retried.
    */
   readBody?: boolean;
-  /** This call's secrets, when it carries a key of its own (see keysCarried); default: the options' secrets. */
+  /** Keys this call carries of its own (see keysCarried), redacted in addition to the options' secrets. */
   secrets?: readonly string[];
 }
 
@@ -81,7 +81,7 @@ export function createFetcher(options: RetryingFetchOptions) {
   const { provider } = catalog;
 
   return async <O extends AttemptResult = FetchOutcome>(input: RequestInfo | URL, init?: RequestInit, extras?: AttemptExtras<O>): Promise<O | FetchOutcome> => {
-    const secrets = extras?.secrets ?? options.secrets ?? [];
+    const secrets = extras?.secrets ? [...(options.secrets ?? []), ...extras.secrets] : (options.secrets ?? []);
     const request = await toReplayableRequest(input, init);
     const { headers, signal, replayable } = request;
     const defaults = { ...extras?.defaultHeaders, ...(idempotencyHeader && { [idempotencyHeader]: globalThis.crypto.randomUUID() }) };

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
 import createFetchClient, { defaultBodySerializer } from "openapi-fetch";
 import { errorRenderings, startSseServer, startTestServer, type RecordedRequest, type TestServer } from "@errata/scripts/testing";
-import { ProviderError, type ErrorRules } from "../src/index.js";
+import { createStreamingFetch, ProviderError, type ErrorRules } from "../src/index.js";
 import { createProviderClient, type ProviderClientOptions } from "../src/openapi-fetch/index.js";
 import { keysCarried, type AuthPlacement } from "../src/openapi-fetch/auth.js";
-import { acmeClient } from "./stream-fixtures.js";
+import { acmeClient, catalog as streamCatalog, chunk, formats } from "./stream-fixtures.js";
 
 const BEARER: AuthPlacement = { in: "header", name: "Authorization", scheme: "Bearer" };
 const X_KEY: AuthPlacement = { in: "header", name: "x-api-key" };
@@ -68,6 +68,23 @@ describe("a key the caller sets outside apiKey is redacted from every rendering 
     for (const text of errorRenderings(error)) expect(text).not.toMatch(/bad-key|4444/);
   });
 
+  it("a key in openapi-fetch's params.header", async () => {
+    const { client: c, server } = await client(BEARER, { apiKey: "client-key-0000" });
+    const { error } = await c.POST("/x", { params: { header: { authorization: "Bearer prm-key-6666" } } });
+    expect(server.requests[0]!.headers.authorization).toBe("Bearer prm-key-6666");
+    for (const text of errorRenderings(error)) expect(text).not.toContain("prm-key-6666");
+  });
+
+  it("a call's key echoed by a malformed 2xx body", async () => {
+    const server = await startTestServer((_i, request) => ({ status: 200, headers: { "content-type": "application/json" }, body: `not json ${request.headers.authorization}` }));
+    servers.push(server);
+    const setup = { catalog, authSchemes: { only: BEARER }, server: { url: server.url }, createFetchClient, defaultBodySerializer };
+    const c = createProviderClient<any, ProviderError>(setup, { retry: false }) as any;
+    const { error } = await c.GET("/x", { headers: { Authorization: "Bearer bad-json-7777" } });
+    expect(error).toMatchObject({ status: 200, category: "unknown" });
+    for (const text of errorRenderings(error)) expect(text).not.toContain("bad-json-7777");
+  });
+
   it("a call's key in stream() headers", async () => {
     const server = await startSseServer((i) => ({ status: 401, headers: { "content-type": "application/json" }, steps: [JSON.stringify({ error: { message: `bad key ${i === 0 ? "strm-key-5555" : ""}` } })] }));
     servers.push(server);
@@ -75,5 +92,28 @@ describe("a key the caller sets outside apiKey is redacted from every rendering 
     expect(server.requests[0]!.headers.authorization).toBe("Bearer strm-key-5555");
     expect(error).toMatchObject({ status: 401 });
     for (const text of errorRenderings(error)) expect(text).not.toContain("strm-key-5555");
+  });
+});
+
+describe("stream(): a call's key is redacted wherever the stream fails", () => {
+  const key = "strm-call-8888";
+  it.each([
+    ["a JSON answer to the stream request", { given: { status: 200, headers: { "content-type": "application/json" }, steps: [JSON.stringify({ error: { type: "server_error", message: `bad key ${key}` } })] } }],
+    ["an error frame after the first event", { given: { steps: [`data: ${JSON.stringify(chunk("a"))}\n\n`, `data: ${JSON.stringify({ error: { message: `bad key ${key}` } })}\n\n`] } }],
+  ])("%s", async (_name, { given }) => {
+    const server = await startSseServer([given]);
+    servers.push(server);
+    const { stream, error } = await acmeClient(server.url, { retry: false }).stream("/chat/completions", { body: { model: "m" }, params: { header: { authorization: `Bearer ${key}` } } } as never);
+    const failure = error ?? (await stream!.collect()).error;
+    expect(failure).toBeInstanceOf(ProviderError);
+    for (const text of errorRenderings(failure)) expect(text).not.toContain(key);
+  });
+
+  it("createStreamingFetch: a call's own secrets are redacted as well as the options' secrets, not instead of them", async () => {
+    const server = await startSseServer([{ status: 401, headers: { "content-type": "application/json" }, steps: [JSON.stringify({ error: { message: "keys opt-key-1234 call-key-5678" } })] }]);
+    servers.push(server);
+    const send = createStreamingFetch({ catalog: streamCatalog, secrets: ["opt-key-1234"], retry: false });
+    const { error } = await send(`${server.url}/chat/completions`, { method: "POST", body: "{}" }, { format: formats["/chat/completions"], secrets: ["call-key-5678"] });
+    expect(error?.message).toBe("keys [REDACTED] [REDACTED]");
   });
 });

@@ -76,10 +76,11 @@ export function buildProviderClient<Paths extends Record<string, any>, E extends
   // Every way the spec lets a key travel, so that a key the caller put in a header or a body is redacted too.
   const placements = Object.values(authSchemes);
   const secrets = [...(apiKey ? [apiKey] : []), ...keysCarried(placements, headers, undefined)];
-  const secretsFor = (init: Record<string, unknown>): readonly string[] => {
-    const own = keysCarried(placements, init.headers, init.body);
-    return own.length === 0 ? secrets : [...secrets, ...own];
-  };
+  /** The keys one call carries of its own: its headers, openapi-fetch's `params.header`, its body. */
+  const ownKeys = (init: Record<string, unknown>): string[] => [
+    ...keysCarried(placements, init.headers, init.body),
+    ...keysCarried(placements, (init.params as { header?: unknown } | undefined)?.header, undefined),
+  ];
   const retrying = createFetcher({ ...options, catalog, secrets });
   const names = Object.keys(authSchemes);
   const auth = authSchemes[authScheme ?? names[0]!];
@@ -95,14 +96,15 @@ export function buildProviderClient<Paths extends Record<string, any>, E extends
 
   const call = async (method: (typeof METHODS)[number], url: string, init: Record<string, unknown> = {}) => {
     const operation = operations?.[`${method} ${url}`];
-    const callSecrets = secretsFor(init);
+    const own = ownKeys(init);
+    const callSecrets = own.length === 0 ? secrets : [...secrets, ...own];
     // The key belongs in the body: a call whose body the caller could leave out still carries it.
     if (bodySerializer && init.body === undefined && method !== "GET" && method !== "HEAD") init = { ...init, body: {} };
     const parseAs = init.parseAs ?? operation?.parseAs ?? "json";
     // JSON is read as text and parsed here, so that a malformed 2xx body stays on the error. JSON and
     // text are read inside the attempt, under its timeout and the deadline.
     const asJson = parseAs === "json";
-    const extras = { readBody: asJson || parseAs === "text", secrets: callSecrets };
+    const extras = { readBody: asJson || parseAs === "text", secrets: own };
     let last: FetchOutcome | undefined;
     let sent = false;
     const serializer = (init.bodySerializer as typeof bodySerializer) ?? bodySerializer ?? setup.defaultBodySerializer;
@@ -145,5 +147,5 @@ export function buildProviderClient<Paths extends Record<string, any>, E extends
   };
 
   const client = Object.fromEntries(METHODS.map((method) => [method, (url: string, init?: Record<string, unknown>) => call(method, url, init)]));
-  return { client: client as unknown as ProviderClient<Paths, E>, fetchClient, secrets, secretsFor };
+  return { client: client as unknown as ProviderClient<Paths, E>, fetchClient, secrets, ownKeys };
 }

@@ -12,15 +12,15 @@ export interface ReadEventStreamOptions {
   /** The operation's x-errata-stream: terminator and error frames. */
   format: StreamFormat;
   /** Strings that must never appear in an error (the API key). */
-  secrets?: readonly string[];
+  secrets?: readonly string[] | undefined;
   /** The caller's abort: ends the stream with category `aborted`. */
   signal?: AbortSignal | undefined;
   /** Longest silence between two chunks of the body. Default 60000 ms. */
-  idleTimeoutMs?: number;
+  idleTimeoutMs?: number | undefined;
   /** Clock for HTTP-date `Retry-After` values. */
-  now?: () => number;
+  now?: (() => number) | undefined;
   /** Attempts made to open the stream, recorded on its errors. Default 1. */
-  attempts?: number;
+  attempts?: number | undefined;
 }
 
 export interface CollectedStream<T, E> {

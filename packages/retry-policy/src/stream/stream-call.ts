@@ -18,7 +18,7 @@ const HANDOFF = Symbol("errata.stream-handoff");
 export function createStreamCall(
   fetchClient: ReturnType<ProviderClientSetup["createFetchClient"]>,
   formats: StreamFormats,
-  options: StreamingFetchOptions & { secretsFor?: (init: Record<string, unknown>) => readonly string[] },
+  options: StreamingFetchOptions & { ownKeys?: (init: Record<string, unknown>) => string[] },
   kit: StreamingKit,
 ): StreamCall {
   const open = createStreamOpener(options, kit);
@@ -27,14 +27,15 @@ export function createStreamCall(
     if (!format) throw new TypeError(`${options.catalog.provider}: ${url} is not a streaming operation; streams: ${Object.keys(formats).join(", ") || "(none)"}`);
     const { idleTimeoutMs, body, ...rest } = init as StreamCallOptions & Record<string, unknown>;
     // A key the call carries itself (a header, a body field) is redacted like the client's.
-    const secrets = options.secretsFor?.(init) ?? options.secrets ?? [];
+    const own = options.ownKeys?.(init) ?? [];
+    const secrets = [...(options.secrets ?? []), ...own];
     // The format's fields (`stream: true`) are merged into a plain object body; other bodies go as they are.
     const merge = format.requestBody && (body === undefined || (body !== null && typeof body === "object" && Object.getPrototypeOf(body) === Object.prototype));
     let outcome: StreamOutcome<unknown> | undefined;
     let sent = false;
     const fetch: FetchLike = async (input, requestInit) => {
       sent = true;
-      outcome = await open(input, requestInit, { format, idleTimeoutMs, secrets });
+      outcome = await open(input, requestInit, { format, idleTimeoutMs, secrets: own });
       throw HANDOFF;
     };
     try {

@@ -66,7 +66,7 @@ export function createStreamingClient<Paths extends Record<string, any>, Streams
 ): StreamingProviderClient<Paths, Streams, E> {
   validIdleTimeout((options as StreamCallOptions).idleTimeoutMs);
   const shared = { ...options, retry: shareBudget(options.retry) };
-  const { client, fetchClient, secrets, secretsFor } = buildProviderClient<Paths, E>(setup, shared);
+  const { client, fetchClient, secrets, ownKeys } = buildProviderClient<Paths, E>(setup, shared);
   const { catalog } = setup;
   let call: StreamCall | undefined;
   const stream = async (url: string, init?: Record<string, unknown>) => {
@@ -78,7 +78,7 @@ export function createStreamingClient<Paths extends Record<string, any>, Streams
         // The chunk could not be loaded (an offline browser): a network failure, returned like any other.
         return { error: transportError(catalog.provider, "network", cause, secrets), response: undefined };
       }
-      call ??= lazy.createStreamCall(fetchClient, formats, { ...shared, catalog, secrets, secretsFor }, STREAMING_KIT);
+      call ??= lazy.createStreamCall(fetchClient, formats, { ...shared, catalog, secrets, ownKeys }, STREAMING_KIT);
     }
     return call(url, init);
   };

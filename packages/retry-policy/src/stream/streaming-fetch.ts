@@ -16,7 +16,7 @@ export interface StreamRequest {
   format: StreamFormat;
   /** Overrides the default idle timeout for this call. */
   idleTimeoutMs?: number | undefined;
-  /** This call's secrets, when it carries a key of its own; default: the options' secrets. */
+  /** Keys this call carries of its own, redacted in addition to the options' secrets. */
   secrets?: readonly string[] | undefined;
 }
 
