@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { classify, describeEntry, documentedMessage, firstString, inStreamCategory, statedDelayMs } from "./catalog-reference.js";
 import { loadSpecContract, type SpecContract } from "./spec-contract.js";
-import { schemaEnum } from "./spec-examples.js";
+import { schemaEnum, type SpecExample } from "./spec-examples.js";
 
 export type { SpecContract };
 
@@ -50,6 +50,14 @@ function registerTests(contract: SpecContract, pkg: ContractPackage): void {
   ];
 
   describe("every error example in the spec, through parseError", () => {
+    // The frames are found with the spec's own grammar; this guard, by plain text, keeps a grammar
+    // reader that finds nothing from passing with no frame to check.
+    it("finds an error frame in every stream example that shows one", () => {
+      const showsError = (ex: SpecExample) => /"error"\s*:|^event:\s*error\s*$/m.test(ex.value as string);
+      const unframed = contract.streams.filter(showsError).filter((ex) => !contract.frames.some((frame) => frame.id.startsWith(`${ex.id} (`)));
+      expect(unframed.map((ex) => ex.id)).toEqual([]);
+    });
+
     it.each(cases.map((c) => [c.id, c] as const))("%s", (_id, c) => {
       const found = classify(entries, format, c.status, c.value);
       expect(found, "the example must match a catalog entry").toBeDefined();

@@ -14,6 +14,8 @@ export interface SpecContract {
   errors: SpecExample[];
   /** The error frames inside the text/event-stream examples. */
   frames: StreamErrorFrame[];
+  /** The text/event-stream examples themselves, with their x-errata-stream grammar. */
+  streams: SpecExample[];
   /** 2xx JSON examples that are not in-band errors. */
   successes: SpecExample[];
 }
@@ -31,6 +33,7 @@ export async function loadSpecContract(provider: string): Promise<SpecContract> 
     entries,
     errors: examples.filter(isError),
     frames: streamErrorFrames(examples),
+    streams: examples.filter((ex) => ex.stream !== undefined && typeof ex.value === "string"),
     successes: examples.filter((ex) => ex.status >= 200 && ex.status < 300 && isJson(ex) && !isError(ex)),
   };
 }
