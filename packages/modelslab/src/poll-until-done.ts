@@ -11,21 +11,21 @@ type JobId = components["schemas"]["JobId"];
 
 export interface PollOptions {
   /** Stop at once (category `aborted`): cancels the wait and the fetch in flight. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Give up after this long (category `timeout`); the last poll happens at the deadline. Default 600000 (10 min). */
-  deadlineMs?: number;
+  deadlineMs?: number | undefined;
   /** Give up after this many fetches (category `timeout`). Default 60. */
-  maxPolls?: number;
+  maxPolls?: number | undefined;
   /** The shortest wait between polls, whatever `eta` says (also used when `eta` is missing). Default 1000. */
-  minIntervalMs?: number;
+  minIntervalMs?: number | undefined;
   /** The longest wait between polls, whatever `eta` says. Default 30000. */
-  maxIntervalMs?: number;
+  maxIntervalMs?: number | undefined;
   /** Called with every `processing` body a poll returns, for progress reports (not with the `job` you pass in). */
-  onProcessing?: (body: ImageGenerationProcessing) => void;
+  onProcessing?: ((body: ImageGenerationProcessing) => void) | undefined;
   /** Injectable for tests. Default: a real timer that rejects when `signal` aborts. */
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  sleep?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined;
   /** Injectable for tests. Default: Date.now. */
-  now?: () => number;
+  now?: (() => number) | undefined;
 }
 
 export type PollResult =

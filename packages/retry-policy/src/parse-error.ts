@@ -15,11 +15,11 @@ export interface ResponseLike {
 
 export interface ParseErrorOptions {
   /** Clock for HTTP-date `Retry-After` values. */
-  now?: () => number;
+  now?: (() => number) | undefined;
   /** Strings that must never appear in the error (the API key). */
-  secrets?: readonly string[];
+  secrets?: readonly string[] | undefined;
   /** The error arrived inside a stream after its 200: unknown errors become `stream_interrupted`. */
-  inStream?: boolean;
+  inStream?: boolean | undefined;
 }
 
 /** Raw text → JSON when it parses; otherwise the text itself, so nothing is lost. */
