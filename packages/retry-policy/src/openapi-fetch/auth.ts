@@ -1,3 +1,5 @@
+import { toHeaderRecord, type HeaderInput } from "../headers.js";
+
 /** Where a provider wants its API key, as the spec's security schemes (or `x-errata.auth`) say. */
 export type AuthPlacement =
   | { readonly in: "header"; readonly name: string; readonly scheme?: string }
@@ -9,21 +11,14 @@ export type AuthPlacement =
  * key set in `headers` or in a call's body is redacted from errors too.
  */
 export function keysCarried(placements: readonly AuthPlacement[], headers: unknown, body: unknown): string[] {
+  // toHeaderRecord reads raw values, unvalidated: a value fetch would reject (a newline) is still found.
+  const sent = toHeaderRecord(headers as HeaderInput | undefined);
   const found: string[] = [];
-  // Raw entries, not `new Headers()`: a value fetch would reject (a newline) must still be found.
-  const entries: unknown[][] = headers instanceof Headers ? [...headers] : Array.isArray(headers) ? headers : headers && typeof headers === "object" ? Object.entries(headers) : [];
   for (const placement of placements) {
-    if (placement.in === "body") {
-      const value = body !== null && typeof body === "object" ? (body as Record<string, unknown>)[placement.name] : undefined;
-      if (typeof value === "string") found.push(value);
-      continue;
-    }
-    for (const [name, value] of entries) {
-      if (typeof name !== "string" || name.toLowerCase() !== placement.name.toLowerCase() || value == null) continue;
-      const text = String(value).trim();
-      const prefix = placement.scheme ? `${placement.scheme.toLowerCase()} ` : "";
-      found.push(prefix && text.toLowerCase().startsWith(prefix) ? text.slice(prefix.length).trim() : text);
-    }
+    const value = placement.in === "body" ? (body !== null && typeof body === "object" ? (body as Record<string, unknown>)[placement.name] : undefined) : sent[placement.name.toLowerCase()]?.trim();
+    if (typeof value !== "string" || value === "") continue;
+    const prefix = placement.in === "header" && placement.scheme ? `${placement.scheme.toLowerCase()} ` : "";
+    found.push(prefix && value.toLowerCase().startsWith(prefix) ? value.slice(prefix.length).trim() : value);
   }
   return found;
 }
