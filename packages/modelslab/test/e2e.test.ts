@@ -57,6 +57,18 @@ describe("the API key travels in the JSON body", () => {
     for (const sent of server.requests) expect(sentBody(sent)).toEqual({ key: API_KEY, ...request });
   });
 
+  it.each([
+    ["undefined", { given: undefined }],
+    ["null", { given: null }],
+    ["empty", { given: "" }],
+  ] as const)("is still sent when the call's body has a key field left %s", async (_, { given }) => {
+    const { client, server } = await setup(() => ok);
+    // What `{ key: process.env.OTHER_KEY }` gives when the variable is unset: the client's key, not none.
+    const { error } = await client.POST("/images/text2img", { body: { ...request, key: given as unknown as string } });
+    expect(error).toBeUndefined();
+    expect(sentBody(server.requests[0]!)).toEqual({ ...request, key: API_KEY });
+  });
+
   it("can be overridden for one call by passing key in the body", async () => {
     const { client, server } = await setup(() => ok);
     await client.POST("/images/text2img", { body: { ...request, key: "ml-other-key-for-this-call" } });

@@ -29,11 +29,16 @@ export function authHeaders(placement: AuthPlacement, apiKey: string | undefined
   return { [placement.name]: placement.scheme ? `${placement.scheme} ${apiKey}` : apiKey };
 }
 
-/** A body serializer that adds the key to every JSON object body, unless the caller set it. */
+/**
+ * A body serializer that adds the key to every JSON object body, unless the caller set one. A key
+ * field left `undefined`, `null` or empty (`{ key: process.env.OTHER_KEY }`, unset) is not set: the
+ * client's key goes in, rather than a request with no key at all.
+ */
 export function bodyAuthSerializer(placement: AuthPlacement, apiKey: string | undefined) {
   if (apiKey === undefined || placement.in !== "body") return undefined;
   return (body: unknown): string => {
-    const isObject = body !== null && typeof body === "object" && !Array.isArray(body);
-    return JSON.stringify(isObject ? { [placement.name]: apiKey, ...(body as object) } : body);
+    if (body === null || typeof body !== "object" || Array.isArray(body)) return JSON.stringify(body);
+    const own = (body as Record<string, unknown>)[placement.name];
+    return JSON.stringify({ ...body, [placement.name]: own === undefined || own === null || own === "" ? apiKey : own });
   };
 }
