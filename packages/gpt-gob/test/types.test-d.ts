@@ -23,6 +23,13 @@ describe("generated types", () => {
     expectTypeOf(parseError).returns.toEqualTypeOf<GptGobError | undefined>();
   });
 
+  it("the client takes the stream options its README documents", () => {
+    expectTypeOf(createClient).toBeCallableWith({ apiKey: "k", idleTimeoutMs: 5000, timeoutMs: 30_000 });
+    expectTypeOf(createClient).toBeCallableWith({ idleTimeoutMs: undefined });
+    // @ts-expect-error a number of milliseconds
+    createClient({ idleTimeoutMs: "5000" });
+  });
+
   it("calls are typed by the spec", async () => {
     const gob = createClient({ apiKey: "gob-test-x" });
     const result = await gob.POST("/chat/completions", { body: { model: "gob-5.5", messages: [{ role: "user", content: "hi" }] } });

@@ -58,6 +58,8 @@ describe("the key in the body (x-errata-auth)", () => {
   it("has no stream(): the spec documents no stream", () => {
     expectTypeOf(createClient()).not.toHaveProperty("stream");
     expectTypeOf(createClient()).toHaveProperty("POST");
+    // @ts-expect-error idleTimeoutMs times out streams, and there are none
+    createClient({ idleTimeoutMs: 5000 });
   });
 
   it("is not repeated by the caller; other fields are still checked", async () => {

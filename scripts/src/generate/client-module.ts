@@ -35,8 +35,8 @@ export function clientModule(provider: string, setup: ClientSetup, inBand?: Erro
   // A spec without streams gets the plain client: no `stream()` that no path could satisfy, and no
   // streaming facade in the bundle.
   const make = hasStreams
-    ? { fn: "createStreamingClient", type: "StreamingProviderClient", args: "setup, streamFormats, options", generics: `, ${name}Streams` }
-    : { fn: "createProviderClient", type: "ProviderClient", args: "setup, options", generics: "" };
+    ? { fn: "createStreamingClient", type: "StreamingProviderClient", options: "StreamingClientOptions", args: "setup, streamFormats, options", generics: `, ${name}Streams` }
+    : { fn: "createProviderClient", type: "ProviderClient", options: "ProviderClientOptions", args: "setup, options", generics: "" };
   const view = clientPaths(setup, inBand);
   const variables = Object.values(setup.server.variables ?? {}).map((v) => v.option);
   const schemes = Object.keys(setup.authSchemes);
@@ -51,7 +51,7 @@ export function clientModule(provider: string, setup: ClientSetup, inBand?: Erro
 import { parseErrorWith, type ParseErrorOptions, type ResponseLike } from "@errata/retry-policy";
 import {
   ${make.fn},
-  type ProviderClientOptions,
+  type ${make.options},
   type ProviderClientSetup,
   type ${make.type},${view.imports.map((i) => `\n  ${i},`).join("")}
 } from "@errata/retry-policy/openapi-fetch";
@@ -71,8 +71,8 @@ export const defaultBaseUrl = ${JSON.stringify(setup.server.url)};
 
 ${view.declaration}${
     serverOptions || authOption
-      ? `export interface ClientOptions extends Omit<ProviderClientOptions, "authScheme"> {${serverOptions}${authOption}\n}`
-      : `export type ClientOptions = Omit<ProviderClientOptions, "authScheme">;`
+      ? `export interface ClientOptions extends Omit<${make.options}, "authScheme"> {${serverOptions}${authOption}\n}`
+      : `export type ClientOptions = Omit<${make.options}, "authScheme">;`
   }
 
 /** A typed ${provider} client: openapi-fetch's methods${hasStreams ? ", \`stream\` for the documented streams," : ""} and every failure as a ${name}Error. */

@@ -6,6 +6,7 @@ export type { WithBodyKeyOptional, WithoutInBandErrors } from "./client-paths.js
 export {
   createStreamingClient,
   type StreamCallOptions,
+  type StreamingClientOptions,
   type StreamingMethods,
   type StreamingProviderClient,
   type StreamMap,

@@ -20,6 +20,9 @@ export interface StreamCallOptions {
   idleTimeoutMs?: number | undefined;
 }
 
+/** createClient's options for a provider with streams: every `stream()` call's default `idleTimeoutMs` too. */
+export interface StreamingClientOptions extends ProviderClientOptions, StreamCallOptions {}
+
 type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
 type StreamInitParam<Init> = [RequiredKeys<Init>] extends [never]
   ? [(Init & StreamCallOptions & { [key: string]: unknown })?]
@@ -62,9 +65,9 @@ function shareBudget(retry: RetryOptions | false | undefined): RetryOptions | fa
 export function createStreamingClient<Paths extends Record<string, any>, Streams extends StreamMap, E extends ProviderError>(
   setup: ProviderClientSetup,
   formats: StreamFormats,
-  options: ProviderClientOptions = {},
+  options: StreamingClientOptions = {},
 ): StreamingProviderClient<Paths, Streams, E> {
-  validIdleTimeout((options as StreamCallOptions).idleTimeoutMs);
+  validIdleTimeout(options.idleTimeoutMs);
   const shared = { ...options, retry: shareBudget(options.retry) };
   const { client, fetchClient, secrets, ownKeys } = buildProviderClient<Paths, E>(setup, shared);
   const { catalog } = setup;
