@@ -12,7 +12,11 @@ type JobId = components["schemas"]["JobId"];
 export interface PollOptions {
   /** Stop at once (category `aborted`): cancels the wait and the fetch in flight. */
   signal?: AbortSignal | undefined;
-  /** Give up after this long (category `timeout`); the last poll happens at the deadline. Default 600000 (10 min). */
+  /**
+   * Give up after this long (category `timeout`). No wait runs past it, and a fetch still out when it
+   * passes is cut; the last poll is sent at the deadline itself and gets `minIntervalMs` to answer.
+   * Default 600000 (10 min).
+   */
   deadlineMs?: number | undefined;
   /** Give up after this many fetches (category `timeout`). Default 60. */
   maxPolls?: number | undefined;
@@ -87,6 +91,20 @@ function unexpected(id: JobId, body: unknown): ModelslabError {
   }) as ModelslabError;
 }
 
+/** setTimeout's longest delay; a fetch is never out that long (the client's timeoutMs ends it first). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** The caller's signal, plus an abort when a fetch runs past `ms`: the poll's deadline, not the caller, gave up. */
+function boundedFetch(ms: number, signal: AbortSignal | undefined) {
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(new DOMException("poll deadline passed", "TimeoutError")), Math.min(ms, MAX_TIMER_MS));
+  return {
+    signal: signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal,
+    cut: () => deadline.signal.aborted && !signal?.aborted,
+    done: () => clearTimeout(timer),
+  };
+}
+
 /**
  * Polls `POST /images/fetch/{id}` while the job is `processing`, waiting `eta` seconds between polls
  * (clamped to [minIntervalMs, maxIntervalMs]). Ends with the `success` body as `data`, or an `error`:
@@ -123,12 +141,12 @@ export async function pollUntilDone(
     }
     if (signal?.aborted) return aborted(signal.reason, polls);
 
-    const { data, error } = await client.POST("/images/fetch/{id}", {
-      params: { path: { id: String(id) } },
-      ...(signal ? { signal } : {}),
-    });
+    const bound = boundedFetch(Math.max(deadlineAt - now(), minIntervalMs), signal);
+    const { data, error } = await client
+      .POST("/images/fetch/{id}", { params: { path: { id: String(id) } }, signal: bound.signal })
+      .finally(bound.done);
     polls++;
-    if (error) return { error, polls };
+    if (error) return { error: bound.cut() ? gaveUp(id, `at its ${deadlineMs} ms deadline`, last, fetched) : error, polls };
     if (data.status === "success") return { data, polls };
     if (data.status !== "processing") return { error: unexpected(id, data), polls };
 

@@ -133,6 +133,29 @@ describe("pollUntilDone", () => {
     expect(result).toMatchObject({ polls: 1, error: { status: 200, category: "timeout" } });
   });
 
+  it("cuts a fetch still out at the deadline, retries included, and gives up with a timeout", async () => {
+    // The server never answers; without the cut, the client's 60 s attempt timeout and retries would decide.
+    const { client, server } = await setup(() => ({ hang: true }), {});
+    const started = performance.now();
+    const result = await pollUntilDone(client, { id: JOB, eta: 0 }, { deadlineMs: 300, minIntervalMs: 100 });
+    const took = performance.now() - started;
+    expect(took).toBeGreaterThanOrEqual(290);
+    expect(took).toBeLessThan(5000);
+    expect(server.requests).toHaveLength(1);
+    expect(result).toMatchObject({ polls: 1, error: { status: 0, category: "timeout", retryable: true, body: { id: JOB } } });
+    expect(result.error!.message).toContain("300 ms deadline");
+  });
+
+  it("gives the poll sent at the deadline itself minIntervalMs to answer", async () => {
+    const { client, server, fake } = await setup(() => ({ hang: true }), {});
+    // The fake clock is at the deadline when the one poll goes out: only the grace keeps it out.
+    const started = performance.now();
+    const result = await pollUntilDone(client, { id: JOB, eta: 5 }, { ...fake, deadlineMs: 5000, minIntervalMs: 200 });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(190);
+    expect(server.requests).toHaveLength(1);
+    expect(result).toMatchObject({ polls: 1, error: { status: 0, category: "timeout", body: { id: JOB } } });
+  });
+
   it("gives up with a timeout after maxPolls fetches", async () => {
     const { client, server, sleeps, fake } = await setup(() => processing(2));
     const result = await pollUntilDone(client, JOB, { ...fake, maxPolls: 3 });
