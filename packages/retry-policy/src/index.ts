@@ -2,7 +2,7 @@ export { ERROR_CATEGORIES, defaultCategoryForStatus, isErrorCategory, isRetryabl
 export { ProviderError, type OpenUnion, type ProviderErrorInit } from "./provider-error.js";
 export { findCatalogEntry, type CatalogEntry, type ErrorCatalog, type ErrorFormat, type ErrorKeys, type ErrorRule, type ErrorRules } from "./catalog.js";
 export { isInBandError, parseBody, parseErrorWith, type ParseErrorOptions, type ResponseLike } from "./parse-error.js";
-export { transportError, type TransportFailure } from "./transport-errors.js";
+export { transportError, type ResponseHead, type TransportFailure } from "./transport-errors.js";
 export {
   delayFromSource,
   parseDurationMs,

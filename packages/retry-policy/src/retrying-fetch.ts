@@ -1,11 +1,12 @@
-import { parseErrorWith } from "./parse-error.js";
-import type { ErrorRules } from "./catalog.js";
+import { parseErrorWith, requestIdOf } from "./parse-error.js";
+import type { ErrorFormat, ErrorRules } from "./catalog.js";
+import { toHeaderRecord } from "./headers.js";
 import type { ProviderError } from "./provider-error.js";
 import { retryAttempts, type AttemptResult } from "./retry-loop.js";
 import { resolveRetryPolicy, type RetryOptions } from "./retry-options.js";
 import { defaultRuntime, type RetryRuntime } from "./runtime.js";
 import { toReplayableRequest } from "./replayable-request.js";
-import { transportError, type TransportFailure } from "./transport-errors.js";
+import { transportError, type ResponseHead, type TransportFailure } from "./transport-errors.js";
 import { check, positiveMs } from "./validate.js";
 import { startTimer } from "./timers.js";
 
@@ -87,7 +88,7 @@ export function createFetcher(options: RetryingFetchOptions) {
     const defaults = { ...extras?.defaultHeaders, ...(idempotencyHeader && { [idempotencyHeader]: globalThis.crypto.randomUUID() }) };
     for (const [name, value] of Object.entries(defaults)) if (!headers.has(name)) headers.set(name, value);
     const deadlineAt = deadlineMs === undefined ? undefined : runtime.now() + deadlineMs;
-    const failure = (kind: TransportFailure, cause: unknown) => ({ response: undefined, error: transportError(provider, kind, cause, secrets) });
+    const failure = (kind: TransportFailure, cause: unknown, head?: ResponseHead) => ({ response: undefined, error: transportError(provider, kind, cause, secrets, head) });
 
     // One attempt: the response headers, and an error body (or an in-band 2xx), within the attempt's timeout.
     const sendOnce = async (): Promise<FetchOutcome> => {
@@ -96,8 +97,9 @@ export function createFetcher(options: RetryingFetchOptions) {
       const budgetMs = deadlineAt === undefined ? timeoutMs : Math.min(timeoutMs, Math.max(0, deadlineAt - runtime.now()));
       const stopTimer = startTimer(budgetMs, () => timeout.abort(new DOMException("attempt timed out", "TimeoutError")));
       const attemptSignal = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
+      let response: Response | undefined;
       try {
-        const response = await untilAborted(
+        response = await untilAborted(
           fetch(request.url, {
             ...request.init,
             method: request.method,
@@ -120,7 +122,7 @@ export function createFetcher(options: RetryingFetchOptions) {
         const replay = replayResponse(response, text);
         return error ? { response: replay, error } : replay ? { response: replay } : failure("network", new TypeError(`unusable HTTP status ${status}`));
       } catch (cause) {
-        return failure(signal?.aborted ? "aborted" : timeout.signal.aborted ? "timeout" : "network", cause);
+        return failure(signal?.aborted ? "aborted" : timeout.signal.aborted ? "timeout" : "network", cause, response && headOf(catalog.errorFormat, response));
       } finally {
         stopTimer();
       }
@@ -148,6 +150,12 @@ function untilAborted<T>(work: T | Promise<T>, signal: AbortSignal, late?: (valu
       .then((value) => (signal.aborted && late ? late(value) : resolve(value)), reject)
       .finally(() => signal.removeEventListener("abort", abort));
   });
+}
+
+/** The status line and headers of a response whose body then failed. */
+export function headOf(format: ErrorFormat, response: Response): ResponseHead {
+  const headers = toHeaderRecord(response.headers);
+  return { status: response.status, headers, requestId: requestIdOf(format, headers) };
 }
 
 /** Cancels the body of a response that arrived after its attempt was given up. */

@@ -1,25 +1,39 @@
 import { ProviderError } from "./provider-error.js";
 import { redact } from "./redact.js";
 
-/** Failures where no HTTP response arrived: `network` and `timeout` are retryable, `aborted` never. */
+/** Failures where no full HTTP response arrived: `network` and `timeout` are retryable, `aborted` never. */
 export type TransportFailure = "network" | "timeout" | "aborted";
 
-/** A ProviderError with status 0: network and timeout are retryable, the caller's abort is not. */
+/** What had arrived when the body failed: the status line and headers (a body that stalled or was cut). */
+export interface ResponseHead {
+  status: number;
+  headers: Readonly<Record<string, string>>;
+  requestId?: string | undefined;
+}
+
+/**
+ * A ProviderError for a failed transport: network and timeout are retryable, the caller's abort is
+ * not. Status 0 when no response arrived; with `head`, the status and headers that did arrive before
+ * the body failed, so that the error says what the server answered.
+ */
 export function transportError<P extends string>(
   provider: P,
   failure: TransportFailure,
   cause: unknown,
   secrets: readonly string[] = [],
+  head?: ResponseHead,
 ): ProviderError<P, never, never> {
   const inner = (cause as { cause?: unknown } | undefined)?.cause;
   const why = cause instanceof Error ? cause.message + (inner instanceof Error ? `: ${inner.message}` : "") : String(cause);
-  const what = failure === "timeout" ? "request timed out" : failure === "aborted" ? "request aborted by the caller" : `no response (${why})`;
+  const what =
+    failure === "timeout" ? "request timed out" : failure === "aborted" ? "request aborted by the caller" : `${head ? "connection lost" : "no response"} (${why})`;
   return new ProviderError<P, never, never>({
     provider,
-    status: 0,
+    status: head?.status ?? 0,
     category: failure,
-    message: redact(`${provider}: ${what}`, secrets),
+    message: redact(`${provider}: ${head ? `HTTP ${head.status} arrived, then ${what} before its body ended` : what}`, secrets),
     retryable: failure !== "aborted",
+    ...(head && { headers: redact(head.headers, secrets), requestId: head.requestId }),
     cause,
     secrets,
   });

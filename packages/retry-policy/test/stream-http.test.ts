@@ -300,7 +300,9 @@ describe("stream(): the deadline and requests that cannot be sent", () => {
     const started = performance.now();
     const { error, stream } = await acmeClient(srv.url, { deadlineMs: 150, idleTimeoutMs: 30_000 } as never).stream("/chat/completions", { body: { model: "m" } });
     expect(stream).toBeUndefined();
-    expect(error).toMatchObject({ status: 0, category: "timeout" });
+    // The 200 and its headers had arrived: the error says so, rather than "no response".
+    expect(error).toMatchObject({ status: 200, category: "timeout", headers: { "content-type": "text/event-stream" } });
+    expect(error!.message).toMatch(/HTTP 200 arrived, then request timed out/);
     expect(performance.now() - started).toBeLessThan(5_000);
   });
 

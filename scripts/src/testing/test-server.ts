@@ -14,7 +14,9 @@ export interface RecordedRequest {
 export type Reply =
   | { status: number; headers?: Record<string, string>; body?: string | object }
   | { reset: true }
-  | { hang: true };
+  | { hang: true }
+  /** The status line, the headers and part of the body (a longer one is announced), then silence or a reset. */
+  | { status: number; headers?: Record<string, string>; partial: string; then: "hang" | "reset" };
 
 export interface TestServer {
   url: string;
@@ -43,6 +45,12 @@ export async function startTestServer(reply: (index: number, request: RecordedRe
       const action = reply(requests.length - 1, recorded);
       if ("reset" in action) return req.socket.destroy();
       if ("hang" in action) return;
+      if ("partial" in action) {
+        res.writeHead(action.status, { "content-type": "application/json", "content-length": String(action.partial.length + 100), ...action.headers });
+        res.write(action.partial);
+        if (action.then === "reset") setTimeout(() => req.socket.destroy(), 10);
+        return;
+      }
       const body = action.body === undefined ? "" : typeof action.body === "string" ? action.body : JSON.stringify(action.body);
       const type = typeof action.body === "object" ? "application/json" : "text/plain";
       res.writeHead(action.status, { "content-type": type, ...action.headers });

@@ -72,11 +72,25 @@ export function transportFailures(ok: Reply & { body?: unknown }, names: readonl
       response: undefined,
       error: { status: 0, category: "aborted", retryable: false },
     }),
+    // A response arrived, then its body failed: the error keeps the status and headers, not "no response".
+    bodyStalls: row("a body that stalls after its 200 times out with status 200 and the headers kept", { reply: () => PARTIAL("hang"), options: { timeoutMs: 400, retry: { maxRetries: 1 } } }, {
+      requests: 2,
+      response: undefined,
+      error: { status: 200, category: "timeout", retryable: true, attempts: 2, requestId: "req_partial", headers: { "x-request-id": "req_partial" } },
+    }),
+    bodyCut: row("a body cut off after its 200 is a network error with status 200, retried", { reply: () => PARTIAL("reset"), options: { retry: { maxRetries: 1 } } }, {
+      requests: 2,
+      response: undefined,
+      error: { status: 200, category: "network", retryable: true, attempts: 2, requestId: "req_partial" },
+    }),
   };
   return names.map((name) => rows[name]);
 }
 
-export type TransportFailureName = "refused" | "resetOnce" | "resetAlways" | "silent" | "aborted";
+export type TransportFailureName = "refused" | "resetOnce" | "resetAlways" | "silent" | "aborted" | "bodyStalls" | "bodyCut";
+
+/** A 200 that announces a longer body than it sends, then stalls or resets. */
+const PARTIAL = (then: "hang" | "reset"): Reply => ({ status: 200, headers: { "x-request-id": "req_partial" }, partial: '{"id":"chat_1",', then });
 
 /**
  * Sends one call (`send`, with the caller's signal) through the failure `given` describes, with a

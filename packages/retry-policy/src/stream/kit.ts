@@ -1,7 +1,7 @@
 import { parseErrorWith } from "../parse-error.js";
 import { ProviderError } from "../provider-error.js";
 import { redact } from "../redact.js";
-import { createFetcher } from "../retrying-fetch.js";
+import { createFetcher, headOf } from "../retrying-fetch.js";
 import { validIdleTimeout } from "../validate.js";
 import { startTimer } from "../timers.js";
 import { requestNotSentError } from "../openapi-fetch/call-errors.js";
@@ -16,7 +16,7 @@ import { transportError } from "../transport-errors.js";
 export const READER_KIT = { ProviderError, parseErrorWith, redact, startTimer };
 // Spelled out, not `...READER_KIT`: bundlers keep a spread (it may run getters), and with it the whole
 // retry runtime in an app that only imports parseError.
-export const STREAMING_KIT = { ProviderError, parseErrorWith, redact, startTimer, createFetcher, validIdleTimeout, requestNotSentError, transportError };
+export const STREAMING_KIT = { ProviderError, parseErrorWith, redact, startTimer, createFetcher, headOf, validIdleTimeout, requestNotSentError, transportError };
 
 export type ReaderKit = typeof READER_KIT;
 export type StreamingKit = typeof STREAMING_KIT;

@@ -29,10 +29,11 @@ export function createStreamOpener(options: StreamingFetchOptions, kit: Streamin
         const stream = new EventStream(response, { catalog, format, secrets, signal, now: runtime?.now, attempts }, idleTimeoutMs, kit);
         // The deadline bounds opening the stream, its first event included; the idle timeout covers the rest.
         const leftMs = deadlineAt === undefined ? Infinity : Math.max(0, deadlineAt - (runtime?.now ?? Date.now)());
+        const head = kit.headOf(catalog.errorFormat, response);
         const error = await new Promise<ProviderError | undefined>((resolve) => {
           const stop = kit.startTimer(leftMs, () => {
             stream.cancel();
-            resolve(kit.transportError(catalog.provider, "timeout", new DOMException("the deadline passed before the first event", "TimeoutError"), secrets));
+            resolve(kit.transportError(catalog.provider, "timeout", new DOMException("the deadline passed before the first event", "TimeoutError"), secrets, head));
           });
           void stream.ready().then(
             (failure) => {
@@ -43,7 +44,7 @@ export function createStreamOpener(options: StreamingFetchOptions, kit: Streamin
               // ready() settles with an error, not by rejecting; this is a last guard against hanging.
               stop();
               stream.cancel();
-              resolve(kit.transportError(catalog.provider, "network", cause, secrets));
+              resolve(kit.transportError(catalog.provider, "network", cause, secrets, head));
             },
           );
         });
