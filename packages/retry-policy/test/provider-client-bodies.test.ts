@@ -48,13 +48,33 @@ describe("what the client makes of 2xx bodies", () => {
   it.each([
     ["JSON object", { given: { status: 200, body: { id: 1 } }, want: { id: 1 } }],
     ["JSON with a content-length", { given: { status: 200, headers: { "content-length": "2" }, body: "[]" }, want: [] }],
-    ["empty 200", { given: { status: 200, body: "" }, want: undefined }],
     ["204", { given: { status: 204 }, want: undefined }],
+    ["205", { given: { status: 205 }, want: undefined }],
   ] as const)("%s becomes data", async (_name, { given, want }) => {
     const { client } = await clientFor(given as Reply);
     const { data, error } = await client.GET("/things");
     expect(error).toBeUndefined();
     expect(data).toEqual(want);
+  });
+
+  it.each([
+    ["an empty 200", { given: { status: 200, headers: { "x-request-id": "req_e" }, body: "" } }],
+    ["a 200 with Content-Length 0", { given: { status: 200, headers: { "x-request-id": "req_e", "content-length": "0" }, body: "" } }],
+    ["an empty 201", { given: { status: 201, headers: { "x-request-id": "req_e" }, body: "" } }],
+  ] as const)("%s is an error, not data that its type says is there", async (_name, { given }) => {
+    const { client } = await clientFor(given as Reply);
+    const { data, error, response } = await client.GET("/things");
+    expect(data).toBeUndefined();
+    expect(error).toMatchObject({ status: given.status, category: "unknown", retryable: false, body: "", requestId: "req_e" });
+    expect(error.message).toBe("acme: unreadable response body (empty)");
+    expect(response.status).toBe(given.status);
+  });
+
+  it("a HEAD has no body to parse", async () => {
+    const { client } = await clientFor({ status: 200, body: "" });
+    const { data, error } = await client.HEAD("/things");
+    expect(error).toBeUndefined();
+    expect(data).toBeUndefined();
   });
 
   it("keeps an operation's text parsing (parseAs from the spec)", async () => {

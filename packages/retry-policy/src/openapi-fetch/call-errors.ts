@@ -42,7 +42,7 @@ export function unreadableBodyError(
     status: response.status,
     category: "unknown",
     // A JSON parser's message quotes the body's start; the body itself is on the error.
-    message: redact(`${provider}: unreadable response body (${cause instanceof SyntaxError ? "not valid JSON" : reason(cause)}${hint})`, secrets),
+    message: redact(`${provider}: unreadable response body (${text === "" ? "empty" : cause instanceof SyntaxError ? "not valid JSON" : reason(cause)}${hint})`, secrets),
     retryable: false,
     body: redact(text, secrets),
     headers: redact(headers, secrets),

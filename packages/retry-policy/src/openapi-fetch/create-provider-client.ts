@@ -46,6 +46,8 @@ export interface OperationSetup {
 }
 
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH"] as const;
+/** 2xx statuses that carry no body by definition. */
+const NO_BODY_STATUSES = [204, 205];
 
 /**
  * What openapi-fetch reads of a response whose body the attempt has already read: its status and
@@ -138,11 +140,16 @@ export function buildProviderClient<Paths extends Record<string, any>, E extends
     // The caller gets the response that was fetched (its body used up, as openapi-fetch leaves it).
     const response = last?.text !== undefined ? last.response! : result.response;
     if (last?.error) return { error: last.error, response };
-    if (!asJson || typeof result.data !== "string") return { ...result, response };
+    if (!asJson) return { ...result, response };
+    // openapi-fetch hands back no text for a 204, a HEAD or a Content-Length of 0.
+    const text = typeof result.data === "string" ? result.data : "";
+    if (text === "" && (NO_BODY_STATUSES.includes(response.status) || method === "HEAD")) return { data: undefined, response };
     try {
-      return { data: result.data === "" ? undefined : JSON.parse(result.data), response };
+      // An empty 200 is no JSON either: `data` would be undefined where its type promises a body.
+      if (text === "") throw new SyntaxError("empty body where JSON was expected");
+      return { data: JSON.parse(text), response };
     } catch (cause) {
-      return { error: unreadableBodyError(catalog, response, result.data, cause, callSecrets, last?.attempts), response };
+      return { error: unreadableBodyError(catalog, response, text, cause, callSecrets, last?.attempts), response };
     }
   };
 
