@@ -1,6 +1,7 @@
 // Hand-written: a spec can say that `processing` is not an error and that `eta` is in seconds, but not
 // how long a client should keep asking. This is the one loop ModelsLab's asynchronous jobs need.
 import { ProviderError, sleep as defaultSleep, transportError } from "@errata/retry-policy";
+import { checkOption } from "@errata/retry-policy/openapi-fetch";
 import { provider, type ModelslabError } from "./generated/catalog.js";
 import type { ModelslabClient } from "./generated/client.js";
 import type { components } from "./generated/openapi.js";
@@ -41,9 +42,8 @@ export const POLL_DEFAULTS = { deadlineMs: 600_000, maxPolls: 60, minIntervalMs:
 
 function positive(name: string, value: number | undefined, fallback: number, integer = false): number {
   if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
-    throw new RangeError(`pollUntilDone: ${name} must be a positive ${integer ? "integer" : "number"}, got ${String(value)}`);
-  }
+  const ok = typeof value === "number" && Number.isFinite(value) && value > 0 && (!integer || Number.isInteger(value));
+  checkOption(ok, `pollUntilDone: ${name}`, `a positive ${integer ? "integer" : "number"}`, value);
   return value;
 }
 
@@ -119,16 +119,18 @@ export async function pollUntilDone(
   job: JobId | Pick<ImageGenerationProcessing, "id" | "eta">,
   options: PollOptions = {},
 ): Promise<PollResult> {
+  if (options === null || typeof options !== "object") throw new TypeError("pollUntilDone: options must be an object");
   const { deadlineMs, maxPolls, minIntervalMs, maxIntervalMs, sleep, now } = resolveOptions(options);
   const { signal, onProcessing } = options;
-  const id = typeof job === "object" ? job.id : job;
+  const id = job !== null && typeof job === "object" ? job.id : job;
   if ((typeof id !== "string" || id === "") && typeof id !== "number") throw new TypeError("pollUntilDone: job must be a job id or a processing body");
   const deadlineAt = now() + deadlineMs;
   const aborted = (cause: unknown, polls: number): PollResult => ({ error: transportError(provider, "aborted", cause) as ModelslabError, polls });
 
-  let last: unknown = typeof job === "object" ? job : undefined;
+  const given = typeof job === "object" ? job : undefined;
+  let last: unknown = given;
   let fetched = false;
-  let waitMs = typeof job === "object" ? pollDelayMs(job.eta, minIntervalMs, maxIntervalMs) : 0;
+  let waitMs = given ? pollDelayMs(given.eta, minIntervalMs, maxIntervalMs) : 0;
   for (let polls = 0; ; ) {
     if (waitMs > 0) {
       const remaining = deadlineAt - now();

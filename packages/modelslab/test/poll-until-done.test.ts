@@ -216,8 +216,26 @@ describe("pollUntilDone", () => {
     await expect(pollUntilDone(client, JOB, options as PollOptions)).rejects.toThrow(RangeError);
   });
 
+  it("rejects when onProcessing throws: the caller's bug, not the job's failure", async () => {
+    const { client, fake } = await setup(() => processing(1));
+    const onProcessing = () => {
+      throw new Error("progress bar gone");
+    };
+    await expect(pollUntilDone(client, JOB, { ...fake, onProcessing })).rejects.toThrow("progress bar gone");
+  });
+
   it("throws for a job without an id", async () => {
     const client = createClient({ apiKey: API_KEY, baseUrl: "http://127.0.0.1:9" });
     await expect(pollUntilDone(client, "")).rejects.toThrow(TypeError);
+  });
+
+  it.each([
+    ["a null job", { given: [null, {}], want: "pollUntilDone: job must be a job id or a processing body" }],
+    ["null options", { given: [JOB, null], want: "pollUntilDone: options must be an object" }],
+    ["a deadline read from an environment variable", { given: [JOB, { deadlineMs: "100" }], want: 'pollUntilDone: deadlineMs must be a positive number, got "100"' }],
+    ["fractional maxPolls", { given: [JOB, { maxPolls: 1.5 }], want: "pollUntilDone: maxPolls must be a positive integer, got 1.5" }],
+  ] as const)("names the mistake in %s", async (_name, { given, want }) => {
+    const client = createClient({ apiKey: API_KEY, baseUrl: "http://127.0.0.1:9" });
+    await expect(pollUntilDone(client, given[0] as never, given[1] as never)).rejects.toThrow(want);
   });
 });

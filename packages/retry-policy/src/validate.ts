@@ -1,6 +1,19 @@
 /** Invalid options are programmer errors: they throw, at once (nothing else does). */
 export function check(ok: boolean, name: string, expected: string, value: unknown): void {
-  if (!ok) throw new RangeError(`${name} must be ${expected}, got ${String(value)}`);
+  if (!ok) throw new RangeError(`${name} must be ${expected}, got ${shown(value)}`);
+}
+
+/**
+ * A wrong value as an error message shows it: strings quoted, so that "30000" read from an
+ * environment variable does not pass for the number 30000, and objects by their kind.
+ */
+export function shown(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "function") return "a function";
+  if (value === null || typeof value !== "object") return String(value);
+  if (Array.isArray(value)) return "an array";
+  const kind = (Object.getPrototypeOf(value) as { constructor?: { name?: string } } | null)?.constructor?.name;
+  return kind && kind !== "Object" ? `a ${kind}` : "an object";
 }
 
 /** A number of milliseconds > 0 (Infinity allowed: no limit), or `fallback` when absent. */

@@ -237,6 +237,38 @@ describe("requests", () => {
   });
 
   it.each([
+    ["a timeout read from an environment variable", { given: { timeoutMs: "30000" }, want: 'timeoutMs must be a positive number of milliseconds, got "30000"' }],
+    ["maxRetries as a string", { given: { retry: { maxRetries: "3" } }, want: 'retry.maxRetries must be a finite integer >= 0, got "3"' }],
+    ["an unknown jitter", { given: { retry: { jitter: "equal" } }, want: 'retry.jitter must be "full" or "none", got "equal"' }],
+    ["headers that are a number", { given: { headers: 5 }, want: "headers must be a record, a Headers or [name, value] pairs, got 5" }],
+    ["headers that are null", { given: { headers: null }, want: "headers must be a record, a Headers or [name, value] pairs, got null" }],
+    ["a baseUrl without a scheme", { given: { baseUrl: "api.acme.test" }, want: 'acme: baseUrl must be an http(s) URL, got "api.acme.test"' }],
+    ["a baseUrl with no host", { given: { baseUrl: "http://" }, want: 'acme: baseUrl must be an http(s) URL, got "http://"' }],
+    ["a baseUrl with a space in its host", { given: { baseUrl: "http://exa mple.com" }, want: 'acme: baseUrl must be an http(s) URL, got "http://exa mple.com"' }],
+    ["a baseUrl of another scheme", { given: { baseUrl: new URL("ftp://files.acme.test/") }, want: "acme: baseUrl must be an http(s) URL, got a URL" }],
+  ] as const)("says what is wrong with %s, and what it got", (_name, { given, want }) => {
+    expect(() => client("http://127.0.0.1:9", given as never)).toThrow(want);
+  });
+
+  it("takes createClient(null) as a mistake it names", () => {
+    expect(() => createProviderClient(setupFor("http://127.0.0.1:9"), null as never)).toThrow("acme: createClient takes an options object, got null");
+  });
+
+  it.each([
+    ["an upper-case scheme", { given: "HTTPS://127.0.0.1:1/v1" }],
+    ["a URL object", { given: new URL("http://127.0.0.1:1/v1") }],
+  ] as const)("takes a baseUrl given as %s", (_name, { given }) => {
+    expect(() => client("http://127.0.0.1:9", { baseUrl: given })).not.toThrow();
+  });
+
+  it("sends to a baseUrl given as a URL object", async () => {
+    const { server } = await clientFor({ status: 200, body: { ok: 1 } });
+    const { data } = await client("http://127.0.0.1:9", { baseUrl: new URL(`${server.url}/v9`) }).GET("/things");
+    expect(data).toEqual({ ok: 1 });
+    expect(server.requests[0]!.url).toBe("/v9/things");
+  });
+
+  it.each([
     ["an empty apiKey (an unset variable read as \"\")", { apiKey: "" }],
     ["an apiKey that is no string", { apiKey: 42 as unknown as string }],
   ] as const)("throws a TypeError from createClient for %s", (_name, options) => {

@@ -4,7 +4,7 @@ import { startTestServer, type RecordedRequest, type Reply, type TestServer } fr
 /** The client options every generated createClient accepts, as far as the harness needs them. */
 interface HarnessOptions {
   apiKey?: string | undefined;
-  baseUrl?: string;
+  baseUrl?: string | URL | undefined;
   runtime?: { sleep?: (ms: number, signal?: AbortSignal) => Promise<void> };
   retry?: false | { onRetry?: (info: any) => void };
 }

@@ -5,14 +5,15 @@ import { createFetcher, type FetchLike, type FetchOutcome, type RetryingFetchOpt
 import { authHeaders, bodyAuthSerializer, keysCarried, type AuthPlacement } from "./auth.js";
 import { requestNotSentError, unreadableBodyError } from "./call-errors.js";
 import { resolveBaseUrl, type ServerTemplate } from "./server-url.js";
+import { check, shown } from "../validate.js";
 import type { ProviderClient } from "./types.js";
 
 /** Options every provider's `createClient` accepts. */
 export interface ProviderClientOptions extends Omit<RetryingFetchOptions, "catalog" | "secrets"> {
   /** Placed where the provider wants it (a header, or the JSON body). */
   apiKey?: string | undefined;
-  /** Default: the spec's server. */
-  baseUrl?: string | undefined;
+  /** An http(s) URL (a string or a `URL`). Default: the spec's server. */
+  baseUrl?: string | URL | undefined;
   /** Extra headers for every request: a record, a `Headers` or `[name, value]` pairs. */
   headers?: HeadersInit | undefined;
   /** Which of the spec's security schemes carries the key, when it offers several. Default: the first. */
@@ -60,6 +61,11 @@ function readResponse({ status, ok, statusText, headers, url }: Response, text: 
 /** Thrown through openapi-fetch when no response arrived: the call returns the retrying fetch's error. */
 const NO_RESPONSE = Symbol("errata.no-response");
 
+/** `createClient(null)` and the like: said plainly, before anything reads an option. */
+export function checkOptionsObject(provider: string, options: unknown): void {
+  if (options === null || typeof options !== "object") throw new TypeError(`${provider}: createClient takes an options object, got ${shown(options)}`);
+}
+
 /** Builds the typed client: openapi-fetch for typing and serialisation, the retrying fetch underneath. */
 export function createProviderClient<Paths extends Record<string, any>, E extends ProviderError>(
   setup: ProviderClientSetup,
@@ -70,7 +76,9 @@ export function createProviderClient<Paths extends Record<string, any>, E extend
 
 /** The client, and the openapi-fetch client under it (the streaming client sends its streams through it). */
 export function buildProviderClient<Paths extends Record<string, any>, E extends ProviderError>(setup: ProviderClientSetup, options: ProviderClientOptions) {
+  checkOptionsObject(setup.catalog.provider, options);
   const { apiKey, headers, authScheme } = options;
+  check(headers === undefined || (headers !== null && typeof headers === "object"), "headers", "a record, a Headers or [name, value] pairs", headers);
   // An empty key (an unset environment variable read as "") would be sent as a bare "Bearer ".
   if (apiKey !== undefined && (typeof apiKey !== "string" || apiKey === "")) throw new TypeError("apiKey must be a non-empty string; leave it out to send no key");
   const { catalog, authSchemes, operations } = setup;

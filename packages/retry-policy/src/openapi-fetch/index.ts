@@ -2,6 +2,8 @@ export { createProviderClient, type OperationSetup, type ProviderClientOptions, 
 export { authHeaders, bodyAuthSerializer, type AuthPlacement } from "./auth.js";
 export type { PathsWithMethod, ProviderClient, ProviderFetchResponse, ProviderMethod } from "./types.js";
 export { resolveBaseUrl, type ServerTemplate } from "./server-url.js";
+/** For provider packages' hand-written options: the same RangeError, and the same way of showing the wrong value. */
+export { check as checkOption } from "../validate.js";
 export type { WithBodyKeyOptional, WithoutInBandErrors } from "./client-paths.js";
 export {
   createStreamingClient,

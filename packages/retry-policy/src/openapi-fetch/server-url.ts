@@ -1,3 +1,5 @@
+import { shown } from "../validate.js";
+
 /** A spec's server: its URL template and, for each `{variable}`, the client option that fills it. */
 export interface ServerTemplate {
   readonly url: string;
@@ -11,13 +13,14 @@ export interface ServerTemplate {
 export function resolveBaseUrl(
   provider: string,
   server: ServerTemplate,
-  options: { baseUrl?: string | undefined } & Record<string, unknown>,
+  options: { baseUrl?: string | URL | undefined } & Record<string, unknown>,
 ): string {
-  if (options.baseUrl !== undefined) {
-    if (typeof options.baseUrl !== "string" || !/^https?:\/\//.test(options.baseUrl)) {
-      throw new TypeError(`${provider}: baseUrl must be an http(s) URL, got ${JSON.stringify(options.baseUrl)}`);
-    }
-    return options.baseUrl;
+  const { baseUrl } = options;
+  if (baseUrl !== undefined) {
+    const given = baseUrl instanceof URL ? baseUrl.href : baseUrl;
+    // Checked whole here, so that "http://" or a space in the host fails at createClient, not on every call.
+    if (typeof given !== "string" || !isHttpUrl(given)) throw new TypeError(`${provider}: baseUrl must be an http(s) URL, got ${shown(baseUrl)}`);
+    return given;
   }
   let url = server.url;
   for (const [name, { option }] of Object.entries(server.variables ?? {})) {
@@ -28,4 +31,13 @@ export function resolveBaseUrl(
     url = url.split(`{${name}}`).join(encodeURIComponent(value));
   }
   return url;
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.host !== "";
+  } catch {
+    return false;
+  }
 }

@@ -1,5 +1,5 @@
 import type { MaybeOptionalInit } from "openapi-fetch";
-import { buildProviderClient, type ProviderClientOptions, type ProviderClientSetup } from "../openapi-fetch/create-provider-client.js";
+import { buildProviderClient, checkOptionsObject, type ProviderClientOptions, type ProviderClientSetup } from "../openapi-fetch/create-provider-client.js";
 import type { ProviderClient } from "../openapi-fetch/types.js";
 import type { ProviderError } from "../provider-error.js";
 import { RetryBudget } from "../retry-budget.js";
@@ -67,6 +67,7 @@ export function createStreamingClient<Paths extends Record<string, any>, Streams
   formats: StreamFormats,
   options: StreamingClientOptions = {},
 ): StreamingProviderClient<Paths, Streams, E> {
+  checkOptionsObject(setup.catalog.provider, options);
   validIdleTimeout(options.idleTimeoutMs);
   const shared = { ...options, retry: shareBudget(options.retry) };
   const { client, fetchClient, secrets, ownKeys } = buildProviderClient<Paths, E>(setup, shared);
