@@ -39,6 +39,13 @@ describe("generated types", () => {
     } else {
       expectTypeOf(result.data).toEqualTypeOf<components["schemas"]["ChatCompletion"]>();
     }
+    // One call's own limits are typed like the client's.
+    void gob.POST("/chat/completions", { body: { model: "gob-5.5", messages: [] }, retry: { maxRetries: 5 }, timeoutMs: 10_000, deadlineMs: 30_000 });
+    void gob.stream("/chat/completions", { body: { model: "gob-5.5", messages: [] }, retry: false, idleTimeoutMs: 5000 });
+    // @ts-expect-error maxRetries is a number
+    void gob.POST("/chat/completions", { body: { model: "gob-5.5", messages: [] }, retry: { maxRetries: "5" } });
+    // @ts-expect-error timeoutMs is a number
+    void gob.stream("/chat/completions", { body: { model: "gob-5.5", messages: [] }, timeoutMs: "10" });
     // @ts-expect-error messages is required by the spec
     void gob.POST("/chat/completions", { body: { model: "gob-5.5" } });
     // @ts-expect-error mining_depth is an integer

@@ -3,7 +3,7 @@ import type { ErrorFormat, ErrorRules } from "./catalog.js";
 import { toHeaderRecord } from "./headers.js";
 import type { ProviderError } from "./provider-error.js";
 import { retryAttempts, type AttemptResult } from "./retry-loop.js";
-import { resolveRetryPolicy, type RetryOptions } from "./retry-options.js";
+import { resolveRetryPolicy, type RetryOptions, type RetryPolicy } from "./retry-options.js";
 import { defaultRuntime, type RetryRuntime } from "./runtime.js";
 import { toReplayableRequest } from "./replayable-request.js";
 import { transportError, type ResponseHead, type TransportFailure } from "./transport-errors.js";
@@ -67,21 +67,34 @@ export interface AttemptExtras<O> {
   readBody?: boolean;
   /** Keys this call carries of its own (see keysCarried), redacted in addition to the options' secrets. */
   secrets?: readonly string[];
+  /** This call's own limits, in place of the client's (see CallLimits). */
+  limits?: CallLimits | undefined;
+}
+
+/**
+ * Limits one call may set for itself, in place of the client's: `retry` is merged over the client's
+ * retry options (the client's budget and onRetry stay unless the call sets its own; `false` sends
+ * once), `timeoutMs` and `deadlineMs` replace the client's.
+ */
+export interface CallLimits {
+  retry?: RetryOptions | false | undefined;
+  timeoutMs?: number | undefined;
+  deadlineMs?: number | undefined;
 }
 
 /** createRetryingFetch's implementation; the streaming fetch passes `extras` per call (internal). */
 export function createFetcher(options: RetryingFetchOptions) {
-  const { catalog, deadlineMs, idempotencyHeader } = options;
-  const timeoutMs = positiveMs("timeoutMs", options.timeoutMs, 60_000);
-  positiveMs("deadlineMs", deadlineMs, 0); // checked only: undefined means no deadline
+  const { catalog, idempotencyHeader } = options;
+  const client = { policy: resolveRetryPolicy(options.retry), ...checkedTimes(options, 60_000, undefined) };
   if (options.fetch !== undefined && typeof options.fetch !== "function") throw new TypeError("fetch must be a function");
   check(idempotencyHeader === undefined || /^[!#$%&'*+.^_`|~\w-]+$/.test(idempotencyHeader), "idempotencyHeader", "an HTTP header name", idempotencyHeader);
   const fetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const policy = resolveRetryPolicy(options.retry);
   const runtime: RetryRuntime = { ...defaultRuntime, ...options.runtime };
   const { provider } = catalog;
 
   return async <O extends AttemptResult = FetchOutcome>(input: RequestInfo | URL, init?: RequestInit, extras?: AttemptExtras<O>): Promise<O | FetchOutcome> => {
+    const limits = extras?.limits;
+    const { policy, timeoutMs, deadlineMs } = limits ? withCallLimits(limits, options.retry, client) : client;
     const secrets = extras?.secrets ? [...(options.secrets ?? []), ...extras.secrets] : (options.secrets ?? []);
     const request = await toReplayableRequest(input, init);
     const { headers, signal, replayable } = request;
@@ -133,6 +146,24 @@ export function createFetcher(options: RetryingFetchOptions) {
       return extras?.onSuccess ? extras.onSuccess(outcome.response, attempts, signal, deadlineAt) : { ...outcome, attempts };
     });
   };
+}
+
+type Limits = { policy: RetryPolicy; timeoutMs: number; deadlineMs: number | undefined };
+
+/** timeoutMs and deadlineMs, checked (invalid ones throw), each falling back to the given default. */
+function checkedTimes(given: CallLimits, timeoutMs: number, deadlineMs: number | undefined) {
+  return { timeoutMs: positiveMs("timeoutMs", given.timeoutMs, timeoutMs), deadlineMs: positiveMs("deadlineMs", given.deadlineMs, deadlineMs) };
+}
+
+/** One call's limits over the client's: its retry options merged over the client's, its times in place of them. */
+function withCallLimits(limits: CallLimits, clientRetry: RetryOptions | false | undefined, client: Limits): Limits {
+  const { retry } = limits;
+  const policy =
+    retry === undefined
+      ? client.policy
+      : // The client's budget object is kept, so that a call's own settings still draw on the shared budget.
+        resolveRetryPolicy(retry && { ...(clientRetry || {}), budget: client.policy.budget ?? false, ...retry });
+  return { policy, ...checkedTimes(limits, client.timeoutMs, client.deadlineMs) };
 }
 
 /**

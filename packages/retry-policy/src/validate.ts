@@ -17,7 +17,7 @@ export function shown(value: unknown): string {
 }
 
 /** A number of milliseconds > 0 (Infinity allowed: no limit), or `fallback` when absent. */
-export function positiveMs(name: string, value: number | undefined, fallback: number): number {
+export function positiveMs<F extends number | undefined>(name: string, value: number | undefined, fallback: F): number | F {
   if (value === undefined) return fallback;
   check(typeof value === "number" && value > 0, name, "a positive number of milliseconds", value);
   return value;

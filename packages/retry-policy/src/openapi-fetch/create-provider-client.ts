@@ -1,7 +1,7 @@
 import type { ClientOptions as FetchClientOptions } from "openapi-fetch";
 import type { ErrorRules } from "../catalog.js";
 import type { ProviderError } from "../provider-error.js";
-import { createFetcher, type FetchLike, type FetchOutcome, type RetryingFetchOptions } from "../retrying-fetch.js";
+import { createFetcher, type CallLimits, type FetchLike, type FetchOutcome, type RetryingFetchOptions } from "../retrying-fetch.js";
 import { authHeaders, bodyAuthSerializer, keysCarried, type AuthPlacement } from "./auth.js";
 import { requestNotSentError, unreadableBodyError } from "./call-errors.js";
 import { resolveBaseUrl, type ServerTemplate } from "./server-url.js";
@@ -104,8 +104,12 @@ export function buildProviderClient<Paths extends Record<string, any>, E extends
     ...(bodySerializer && { bodySerializer }),
   });
 
-  const call = async (method: (typeof METHODS)[number], url: string, init: Record<string, unknown> = {}) => {
+  const call = async (method: (typeof METHODS)[number], url: string, callInit: Record<string, unknown> = {}) => {
     const operation = operations?.[`${method} ${url}`];
+    // The call's own limits are the retrying fetch's business, not openapi-fetch's.
+    const { retry, timeoutMs, deadlineMs, ...rest } = callInit as CallLimits & Record<string, unknown>;
+    let init: Record<string, unknown> = rest;
+    const limits = retry !== undefined || timeoutMs !== undefined || deadlineMs !== undefined ? { retry, timeoutMs, deadlineMs } : undefined;
     const own = ownKeys(init);
     const callSecrets = own.length === 0 ? secrets : [...secrets, ...own];
     // The key belongs in the body: a call whose body the caller could leave out still carries it.
@@ -114,7 +118,7 @@ export function buildProviderClient<Paths extends Record<string, any>, E extends
     // JSON is read as text and parsed here, so that a malformed 2xx body stays on the error. JSON and
     // text are read inside the attempt, under its timeout and the deadline.
     const asJson = parseAs === "json";
-    const extras = { readBody: asJson || parseAs === "text", secrets: own };
+    const extras = { readBody: asJson || parseAs === "text", secrets: own, limits };
     let last: FetchOutcome | undefined;
     let sent = false;
     const serializer = (init.bodySerializer as typeof bodySerializer) ?? bodySerializer ?? setup.defaultBodySerializer;

@@ -1,5 +1,6 @@
 import type { FetchResponse, MaybeOptionalInit } from "openapi-fetch";
 import type { ProviderError } from "../provider-error.js";
+import type { CallLimits } from "../retrying-fetch.js";
 
 type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
 /**
@@ -14,9 +15,10 @@ export type PathsWithMethod<Paths, Method extends HttpMethod> = {
 }[keyof Paths];
 
 type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
+// CallLimits: one call's own retry options, timeout and deadline, in place of the client's.
 type InitParam<Init> = [RequiredKeys<Init>] extends [never]
-  ? [(Init & { [key: string]: unknown })?]
-  : [Init & { [key: string]: unknown }];
+  ? [(Init & CallLimits & { [key: string]: unknown })?]
+  : [Init & CallLimits & { [key: string]: unknown }];
 
 type SuccessData<R> = R extends { data: infer D; error?: never } ? D : never;
 

@@ -25,7 +25,8 @@ export function createStreamCall(
   return async (url, init = {}) => {
     const format = Object.hasOwn(formats, url) ? formats[url] : undefined;
     if (!format) throw new TypeError(`${options.catalog.provider}: ${url} is not a streaming operation; streams: ${Object.keys(formats).join(", ") || "(none)"}`);
-    const { idleTimeoutMs, body, ...rest } = init as StreamCallOptions & Record<string, unknown>;
+    const { idleTimeoutMs, retry, timeoutMs, deadlineMs, body, ...rest } = init as StreamCallOptions & Record<string, unknown>;
+    const limits = retry !== undefined || timeoutMs !== undefined || deadlineMs !== undefined ? { retry, timeoutMs, deadlineMs } : undefined;
     // A key the call carries itself (a header, a body field) is redacted like the client's.
     const own = options.ownKeys?.(init) ?? [];
     const secrets = [...(options.secrets ?? []), ...own];
@@ -35,7 +36,7 @@ export function createStreamCall(
     let sent = false;
     const fetch: FetchLike = async (input, requestInit) => {
       sent = true;
-      outcome = await open(input, requestInit, { format, idleTimeoutMs, secrets: own });
+      outcome = await open(input, requestInit, { format, idleTimeoutMs: idleTimeoutMs ?? timeoutMs, secrets: own, limits });
       throw HANDOFF;
     };
     try {

@@ -9,13 +9,14 @@ import { validIdleTimeout } from "../validate.js";
 import type { StreamFormats, StreamHttpMethod } from "./format.js";
 import { STREAMING_KIT } from "./kit.js";
 import type { StreamCall } from "./stream-call.js";
+import type { CallLimits } from "../retrying-fetch.js";
 import type { StreamOutcome } from "./streaming-fetch.js";
 
 /** A provider's streaming operations by path: the method, and the type of each event (generated). */
 export type StreamMap = Record<string, { method: StreamHttpMethod; event: unknown }>;
 
 /** Per-call stream options, next to openapi-fetch's (`body`, `params`, `headers`, `signal`, ...). */
-export interface StreamCallOptions {
+export interface StreamCallOptions extends CallLimits {
   /** Longest silence before the first event and between events. Default: the client's timeoutMs, else 60000 ms. */
   idleTimeoutMs?: number | undefined;
 }

@@ -1,5 +1,5 @@
 import type { ProviderError } from "../provider-error.js";
-import { createRetryingFetch, type RetryingFetchOptions } from "../retrying-fetch.js";
+import { createRetryingFetch, type CallLimits, type RetryingFetchOptions } from "../retrying-fetch.js";
 import { transportError } from "../transport-errors.js";
 import type { ProviderEventStream } from "./event-stream.js";
 import type { StreamFormat } from "./format.js";
@@ -18,6 +18,8 @@ export interface StreamRequest {
   idleTimeoutMs?: number | undefined;
   /** Keys this call carries of its own, redacted in addition to the options' secrets. */
   secrets?: readonly string[] | undefined;
+  /** This call's own retry options, timeout and deadline, in place of the client's. */
+  limits?: CallLimits | undefined;
 }
 
 /** An open stream, or the failure that happened before its first event (retries included). */
