@@ -8,7 +8,9 @@ import { isObject } from "../lib/document.js";
 import { BODY_UNITS, CATEGORIES, ENTRY_KEYS, HEADER_FORMATS, describeEntry } from "../lib/catalog.js";
 import { rootRule } from "../lib/rule.js";
 
-const SOURCE_FORMS = "{in: body, path: error.retry_after, unit: s|ms} or {in: header, name: Retry-After, format: seconds|ms|duration|http-date}";
+// The example header is a provider's own: Retry-After and retry-after-ms are always honoured and are
+// never listed (specs/README.md), so a message must not suggest them.
+const SOURCE_FORMS = "{in: body, path: error.retry_after, unit: s|ms} or {in: header, name: X-RateLimit-Reset-Requests, format: seconds|ms|duration|http-date}";
 
 function checkDelaySources(r, sources, location, owner) {
   if (sources === undefined) return;

@@ -48,8 +48,15 @@ describe(rule, () => {
     ["names the entry and the missing field", { given: withQuota("{ status: 429, code: out_of_credit, category: quota_exceeded, description: Out of credit. }"), want: /errors\[2\] \(429, code "out_of_credit"\) lacks retryable/ }],
     ["lists the categories", { given: withQuota("{ status: 429, code: out_of_credit, retryable: false, category: quota, description: Out of credit. }"), want: /"quota" is not one of authentication, .*, unknown/ }],
     ["names the first entry of a duplicate code", { given: withQuota("{ status: 429, code: slow_down, retryable: false, category: quota_exceeded, description: Out of credit. }"), want: /code "slow_down" already has an entry \(errors\[1\]\)/ }],
+    ["shows a provider's header as the example delay source", { given: withQuota("{ status: 429, code: out_of_credit, retryable: false, category: quota_exceeded, description: Out of credit., retryAfter: [{ in: query, name: wait }] }"), want: /\{in: header, name: X-RateLimit-Reset-Requests, format: / }],
   ])("message: %s", async (_name, { given, want }) => {
     const [problem] = await lintYaml(given, ["catalog-entry-complete"]);
     expect(problem?.message).toMatch(want);
+  });
+
+  it("never suggests listing Retry-After, which is always honoured and never listed", async () => {
+    const problems = await lintYaml(withQuota("{ status: 429, code: out_of_credit, retryable: false, category: quota_exceeded, description: Out of credit., retryAfter: [{ in: query, name: wait }, 5] }"), ["catalog-entry-complete"]);
+    expect(problems).toHaveLength(2);
+    for (const problem of problems) expect(problem.message).not.toMatch(/retry-after/i);
   });
 });
