@@ -62,10 +62,11 @@ export interface ErrorKeys {
 export function findCatalogEntry<E extends ErrorRule>(catalog: { readonly errors: readonly E[] }, keys: ErrorKeys): E | undefined {
   const { errors } = catalog;
   const { status, type, code, marker } = keys;
-  // Several entries share a code or type (one per status): the one documented for this status wins.
+  // A code names one entry (the catalog convention keeps codes unique), whatever the status. A type
+  // without a code may be documented at several statuses: the entry for this status wins.
   const pick = (found: E[]) => found.find((e) => e.status === status) ?? found[0];
   return (
-    (code !== undefined && pick(errors.filter((e) => e.code === code))) ||
+    (code !== undefined && errors.find((e) => e.code === code)) ||
     (type !== undefined && pick(errors.filter((e) => e.code === undefined && e.type === type))) ||
     (marker !== undefined && errors.find((e) => e.marker === marker && (e.status ?? status) === status)) ||
     errors.find((e) => e.status === status && e.code === undefined && e.type === undefined && e.marker === undefined)

@@ -70,23 +70,36 @@ export function parseBody(text) {
   }
 }
 
-function preferStatus(indices, errors, status) {
-  return indices.find((i) => errors[i].status === status) ?? indices[0];
+/**
+ * The entries that repeat an earlier entry's code: index → the index of the first entry with it.
+ * Codes are unique (catalog-entry-complete reports each repeat); a repeat is never classified to.
+ */
+export function repeatedCodes(errors) {
+  const first = new Map();
+  const repeats = new Map();
+  errors.forEach((entry, index) => {
+    if (!isObject(entry) || typeof entry.code !== "string") return;
+    if (first.has(entry.code)) repeats.set(index, first.get(entry.code));
+    else first.set(entry.code, index);
+  });
+  return repeats;
 }
 
 /**
  * The index of the catalog entry a response classifies to, or undefined: code, then type, then
  * marker or status (specs/README.md "How a response is classified"; @errata/retry-policy findCatalogEntry).
+ * A code names one entry whatever the status. A type may be documented at several statuses (entries
+ * without a code), so the one with the response's status is preferred.
  */
 export function findEntry(errors, { status, type, code, marker }) {
   const all = errors.map((_, i) => i).filter((i) => isObject(errors[i]));
   if (code !== undefined) {
-    const byCode = all.filter((i) => errors[i].code === code);
-    if (byCode.length > 0) return preferStatus(byCode, errors, status);
+    const byCode = all.find((i) => errors[i].code === code);
+    if (byCode !== undefined) return byCode;
   }
   if (type !== undefined) {
     const byType = all.filter((i) => errors[i].code === undefined && errors[i].type === type);
-    if (byType.length > 0) return preferStatus(byType, errors, status);
+    if (byType.length > 0) return byType.find((i) => errors[i].status === status) ?? byType[0];
   }
   if (marker !== undefined) {
     const byMarker = all.find((i) => errors[i].marker === marker && (errors[i].status === undefined || errors[i].status === status));

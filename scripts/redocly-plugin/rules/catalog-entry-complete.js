@@ -5,7 +5,7 @@
 // are checked the same way.
 
 import { isObject } from "../lib/document.js";
-import { BODY_UNITS, CATEGORIES, ENTRY_KEYS, HEADER_FORMATS, describeEntry } from "../lib/catalog.js";
+import { BODY_UNITS, CATEGORIES, ENTRY_KEYS, HEADER_FORMATS, describeEntry, repeatedCodes } from "../lib/catalog.js";
 import { rootRule } from "../lib/rule.js";
 
 // The example header is a provider's own: Retry-After and retry-after-ms are always honoured and are
@@ -104,17 +104,13 @@ export default rootRule("catalog-entry-complete", (root, ctx, r) => {
     checkDelaySources(r, raw.errorFormat.retryAfter, at.child(["errorFormat", "retryAfter"]), "x-errata.errorFormat");
   }
   if (!Array.isArray(raw.errors)) return;
-  const codes = new Map();
+  const repeats = repeatedCodes(raw.errors);
   raw.errors.forEach((entry, index) => {
     const entryAt = at.child(["errors", index]);
     checkEntry(r, entry, index, entryAt);
-    if (isObject(entry) && typeof entry.code === "string") {
-      const first = codes.get(entry.code);
-      if (first !== undefined) {
-        r.report(`Catalog entry ${describeEntry(entry, index)}: code ${JSON.stringify(entry.code)} already has an entry (errors[${first}]); codes must be unique.`, entryAt.child(["code"]));
-      } else {
-        codes.set(entry.code, index);
-      }
+    const first = repeats.get(index);
+    if (first !== undefined) {
+      r.report(`Catalog entry ${describeEntry(entry, index)}: code ${JSON.stringify(entry.code)} already has an entry (errors[${first}]); codes must be unique.`, entryAt.child(["code"]));
     }
   });
 });

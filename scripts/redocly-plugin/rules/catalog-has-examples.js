@@ -7,7 +7,7 @@
 // or `event: error` whose data may be the bare error object). Text examples classify by status only.
 
 import { isObject } from "../lib/document.js";
-import { describeEntry, findEntry, readCatalog } from "../lib/catalog.js";
+import { describeEntry, findEntry, readCatalog, repeatedCodes } from "../lib/catalog.js";
 import { errorExamples } from "../lib/examples.js";
 import { rootRule } from "../lib/rule.js";
 
@@ -42,8 +42,11 @@ export default rootRule("catalog-has-examples", (root, ctx, r) => {
   const { errors, format } = catalog;
   const examples = errorExamples(ctx, root, format).map((ex) => ({ ...ex, entry: findEntry(errors, ex) }));
   const hit = new Set(examples.map((ex) => ex.entry));
+  // A repeated code is catalog-entry-complete's finding; asking for an example of it would send the
+  // author looking for one that already exists (the code classifies to its first entry).
+  const repeats = repeatedCodes(errors);
   errors.forEach((entry, index) => {
-    if (!isObject(entry) || hit.has(index)) return;
+    if (!isObject(entry) || hit.has(index) || repeats.has(index)) return;
     r.report(
       `Catalog entry ${describeEntry(entry, index)} has no example in the spec that would be classified as it: ${hint(entry, format)}.${nearMisses(entry, examples, errors)}`,
       ctx.location.child(["x-errata", "errors", index]),

@@ -19,15 +19,14 @@ export function catalogExports(provider: string): string[] {
 /**
  * One entry as classification reads it (retry-policy's findCatalogEntry and parseErrorWith): no
  * description or inference notes; `type` only on entries without a code (a known code decides before
- * any type); `status` only where it tells entries apart (several with the same code, or the same type
- * among entries without a code) or is itself the key (markers, status-only entries). Every response
- * classifies exactly as with the full entry.
+ * any type); `status` only where it tells entries apart (the same type among entries without a code;
+ * codes are unique, readCatalog rejects a repeat) or is itself the key (markers, status-only
+ * entries). Every response classifies exactly as with the full entry.
  */
 function ruleOf(entry: CatalogEntry, errors: readonly CatalogEntry[]): Record<string, unknown> {
   const { description: _d, inferred: _i, status, type, ...rule } = entry;
-  const shared = (other: CatalogEntry) =>
-    other !== entry && (entry.code !== undefined ? other.code === entry.code : other.code === undefined && type !== undefined && other.type === type);
-  const keepStatus = entry.marker !== undefined || (entry.code === undefined && type === undefined) || errors.some(shared);
+  const sameType = (other: CatalogEntry) => other !== entry && other.code === undefined && other.type === type;
+  const keepStatus = entry.marker !== undefined || (entry.code === undefined && (type === undefined || errors.some(sameType)));
   return {
     ...(keepStatus && status !== undefined && { status }),
     ...(entry.code === undefined && type !== undefined && { type }),

@@ -59,13 +59,14 @@ export function inBandMarker(format: DocumentedFormat, status: number, value: un
 
 /** "How a response is classified", rules 1 to 3: the code decides, then the type, then the marker or the status. */
 export function classify(entries: readonly DocumentedEntry[], format: DocumentedFormat, status: number, value: unknown): Classified | undefined {
-  // Several entries may share a code or type (one per status): the one documented for this status wins.
-  const pick = (found: DocumentedEntry[]) => found.find((e) => e.status === status) ?? found[0];
+  // A code names one entry (codes are unique), whatever the status. A type without a code may be
+  // documented at several statuses: the entry for this status wins.
   const code = firstString(value, format.code);
-  const byCode = code === undefined ? undefined : pick(entries.filter((e) => e.code === code));
+  const byCode = code === undefined ? undefined : entries.find((e) => e.code === code);
   if (byCode) return { entry: byCode, by: "code" };
   const type = firstString(value, format.type);
-  const byType = type === undefined ? undefined : pick(entries.filter((e) => e.code === undefined && e.type === type));
+  const typed = type === undefined ? [] : entries.filter((e) => e.code === undefined && e.type === type);
+  const byType = typed.find((e) => e.status === status) ?? typed[0];
   if (byType) return { entry: byType, by: "type" };
   const marker = inBandMarker(format, status, value);
   const byMarker = marker === undefined ? undefined : entries.find((e) => e.marker === marker && (e.status ?? status) === status);

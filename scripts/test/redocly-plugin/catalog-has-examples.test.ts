@@ -5,6 +5,7 @@ import { found, lintYaml, type Found } from "./lint.js";
 const rule = "errata/catalog-has-examples";
 const entry = (i: number): Found => [rule, `#/x-errata/errors/${i}`];
 const noCodeRateLimit = "            rate_limit_error:\n              summary: A rate limit without a code\n              value: { error: { type: rate_limit_error, code: null, message: Slow down } }\n";
+const quotaEntry = "    - { status: 429, type: quota_error, code: out_of_credit, retryable: false, category: quota_exceeded, description: Out of credit. }\n";
 const plainExample = "          example: Internal Server Error\n";
 const cutFrame = `                    data: {"error":{"type":"server_error","code":"stream_cut","message":"cut"}}`;
 const bareFrame = `                    event: error\n                    data: {"code":503,"type":"overloaded","message":"busy"}`;
@@ -28,9 +29,16 @@ describe(rule, () => {
     ["a stream entry without an error frame", { given: edit(streaming, [cutFrame, `                    data: {"choices":[]}`]), want: [entry(1)] }],
     ["an event: error frame with the bare error object counts", { given: streaming, want: [] }],
     ["a bare object is an error only in an event: error frame", { given: edit(streaming, [bareFrame, `                    data: {"code":503,"type":"overloaded","message":"busy"}`]), want: [entry(2)] }],
+    ["a repeated code is left to catalog-entry-complete", { given: edit(valid, [quotaEntry, `${quotaEntry}    - { status: 429, type: quota_error, code: slow_down, retryable: false, category: quota_exceeded, description: Repeats a code. }\n`]), want: [] }],
+    ["a repeated code at another status is left to catalog-entry-complete too", { given: edit(valid, [quotaEntry, `${quotaEntry}    - { status: 500, type: server_error, code: slow_down, retryable: true, category: server_error, description: Repeats a code. }\n`]), want: [] }],
     ["[DONE] and ordinary chunks are not errors", { given: edit(streaming, [cutFrame, "                    data: [DONE]"], [bareFrame, `                    event: message_stop\n                    data: {"type":"message_stop"}`]), want: [entry(1), entry(2)] }],
   ])("%s", async (_name, { given, want }) => {
     expect(await found(given, ["catalog-has-examples"])).toEqual(want);
+  });
+
+  it("reports a repeated code once, as a repeat, not also as an entry without an example", async () => {
+    const given = edit(valid, [quotaEntry, `${quotaEntry}    - { status: 429, type: quota_error, code: slow_down, retryable: false, category: quota_exceeded, description: Repeats a code. }\n`]);
+    expect(await found(given, ["catalog-entry-complete", "catalog-has-examples"])).toEqual([["errata/catalog-entry-complete", "#/x-errata/errors/3/code"]]);
   });
 
   it.each<[string, { given: string; want: RegExp }]>([
