@@ -7,6 +7,8 @@ import CatalogCoversEnums from "./rules/catalog-covers-enums.js";
 import ErrorResponseExamples from "./rules/error-response-examples.js";
 import CatalogHasExamples from "./rules/catalog-has-examples.js";
 import StreamExtensionValid from "./rules/stream-extension-valid.js";
+import CatalogMatchesExamples from "./rules/catalog-matches-examples.js";
+import CatalogStatusHasResponse from "./rules/catalog-status-has-response.js";
 
 export const rules = {
   "catalog-present": CatalogPresent,
@@ -15,6 +17,8 @@ export const rules = {
   "error-response-examples": ErrorResponseExamples,
   "catalog-has-examples": CatalogHasExamples,
   "stream-extension-valid": StreamExtensionValid,
+  "catalog-matches-examples": CatalogMatchesExamples,
+  "catalog-status-has-response": CatalogStatusHasResponse,
 };
 
 export default function errataPlugin() {

@@ -84,9 +84,10 @@ export function errorFrames(format, text, status) {
 
 /**
  * Every example that the runtime would turn into an error, with what it classifies by:
- * `{ status, type, code, marker, where, location, stream }`. JSON and text examples of 4xx/5xx
- * responses; 2xx JSON examples holding an in-band error marker; error frames inside
- * `text/event-stream` string examples (any status).
+ * `{ status, type, code, marker, where, name, statusKey, mediaName, location, response, media, stream }`,
+ * where `statusKey` is the responses key (`429`, `4XX`), `location` the example's value and `response` / `media` (`{value, location}`) hold it. JSON and
+ * text examples of 4xx/5xx responses; 2xx JSON examples holding an in-band error marker; error frames
+ * inside `text/event-stream` string examples (any status).
  */
 export function errorExamples(ctx, root, format) {
   const out = [];
@@ -95,9 +96,10 @@ export function errorExamples(ctx, root, format) {
     for (const [mediaName, media] of mediaTypes(ctx, response)) {
       for (const example of exampleValues(ctx, media)) {
         const where = `${label} ${status} ${mediaName} "${example.name}"`;
+        const held = { name: example.name, statusKey: status, mediaName, location: example.location, response, media };
         if (isEventStream(mediaName) && typeof example.value === "string") {
           for (const { frame, ...error } of errorFrames(format, example.value, code)) {
-            out.push({ ...error, where, location: example.location, stream: true });
+            out.push({ ...error, where, ...held, stream: true });
           }
           continue;
         }
@@ -111,7 +113,7 @@ export function errorExamples(ctx, root, format) {
           marker,
           body,
           where,
-          location: example.location,
+          ...held,
           stream: false,
         });
       }

@@ -75,6 +75,19 @@ export function classify(entries: readonly DocumentedEntry[], format: Documented
   return byStatus && { entry: byStatus, by: "status" };
 }
 
+/**
+ * What an example says against the entry it classifies to, where the entry states it: another status
+ * (outside a stream: a frame sits under the stream's 200 whatever its entry's status), another type.
+ * Classification goes by code first, so nothing else notices an example filed under the wrong status.
+ */
+export function disagreements({ entry }: Classified, format: DocumentedFormat, example: { status: number; value: unknown; inStream: boolean }): string[] {
+  const out: string[] = [];
+  if (!example.inStream && entry.status !== undefined && example.status !== entry.status) out.push(`sits under ${example.status}, its entry says status ${entry.status}`);
+  const type = firstString(example.value, format.type);
+  if (entry.type !== undefined && type !== undefined && type !== entry.type) out.push(`has type ${type}, its entry says ${entry.type}`);
+  return out;
+}
+
 /** Rule 4: after the 200, only a code (or an entry documented as a stream error) names the failure. */
 export function inStreamCategory({ entry, by }: Classified): string {
   return by === "code" || entry.stream ? entry.category : "stream_interrupted";

@@ -3,7 +3,7 @@
 // differences come from the spec's errorFormat, never from a branch on the provider here.
 
 import { describe, expect, it } from "vitest";
-import { classify, describeEntry, documentedMessage, firstString, inStreamCategory, statedDelayMs } from "./catalog-reference.js";
+import { classify, describeEntry, disagreements, documentedMessage, firstString, inStreamCategory, statedDelayMs } from "./catalog-reference.js";
 import { loadSpecContract, type SpecContract } from "./spec-contract.js";
 import { schemaEnum, type SpecExample } from "./spec-examples.js";
 
@@ -61,6 +61,7 @@ function registerTests(contract: SpecContract, pkg: ContractPackage): void {
     it.each(cases.map((c) => [c.id, c] as const))("%s", (_id, c) => {
       const found = classify(entries, format, c.status, c.value);
       expect(found, "the example must match a catalog entry").toBeDefined();
+      expect(disagreements(found!, format, c), `the example against ${describeEntry(found!.entry)}`).toEqual([]);
       const error = pkg.parseError({ status: c.status, headers: headersFor(c.mediaType), body: c.body }, { inStream: c.inStream }) as ParsedError;
       expect(error).toBeInstanceOf(pkg.ProviderError);
       expect(error).toMatchObject({

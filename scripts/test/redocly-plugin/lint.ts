@@ -15,6 +15,8 @@ export const RULES = [
   "error-response-examples",
   "catalog-has-examples",
   "stream-extension-valid",
+  "catalog-matches-examples",
+  "catalog-status-has-response",
 ] as const;
 export type RuleId = (typeof RULES)[number];
 
