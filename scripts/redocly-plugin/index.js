@@ -9,6 +9,7 @@ import CatalogHasExamples from "./rules/catalog-has-examples.js";
 import StreamExtensionValid from "./rules/stream-extension-valid.js";
 import CatalogMatchesExamples from "./rules/catalog-matches-examples.js";
 import CatalogStatusHasResponse from "./rules/catalog-status-has-response.js";
+import CatalogDelaySourcesExist from "./rules/catalog-delay-sources-exist.js";
 
 export const rules = {
   "catalog-present": CatalogPresent,
@@ -19,6 +20,7 @@ export const rules = {
   "stream-extension-valid": StreamExtensionValid,
   "catalog-matches-examples": CatalogMatchesExamples,
   "catalog-status-has-response": CatalogStatusHasResponse,
+  "catalog-delay-sources-exist": CatalogDelaySourcesExist,
 };
 
 export default function errataPlugin() {

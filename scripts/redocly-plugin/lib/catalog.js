@@ -15,6 +15,8 @@ export const FORMAT_KEYS = ["type", "code", "message", "requestIdHeaders", "retr
 export const ENTRY_KEYS = ["status", "type", "code", "marker", "retryable", "category", "retryAfter", "stream", "resubmit", "description", "inferred"];
 export const BODY_UNITS = ["s", "ms"];
 export const HEADER_FORMATS = ["seconds", "ms", "duration", "http-date"];
+/** The hints the runtime reads first for every provider, documented or not: never listed as sources. */
+export const STANDARD_DELAY_HEADERS = ["retry-after-ms", "retry-after"];
 
 /** The root `x-errata` location. */
 export function catalogLocation(ctx) {

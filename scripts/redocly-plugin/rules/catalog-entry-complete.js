@@ -5,15 +5,12 @@
 // are checked the same way.
 
 import { isObject } from "../lib/document.js";
-import { BODY_UNITS, CATEGORIES, ENTRY_KEYS, HEADER_FORMATS, describeEntry, repeatedCodes } from "../lib/catalog.js";
+import { BODY_UNITS, CATEGORIES, ENTRY_KEYS, HEADER_FORMATS, STANDARD_DELAY_HEADERS, describeEntry, repeatedCodes } from "../lib/catalog.js";
 import { rootRule } from "../lib/rule.js";
 
 // The example header is a provider's own: Retry-After and retry-after-ms are always honoured and are
 // never listed (specs/README.md), so a message must not suggest them.
 const SOURCE_FORMS = "{in: body, path: error.retry_after, unit: s|ms} or {in: header, name: X-RateLimit-Reset-Requests, format: seconds|ms|duration|http-date}";
-
-/** The hints the runtime reads first for every provider, documented or not. */
-const STANDARD_HEADERS = ["retry-after-ms", "retry-after"];
 
 function checkDelaySources(r, sources, location, owner) {
   if (sources === undefined) return;
@@ -39,7 +36,7 @@ function checkDelaySources(r, sources, location, owner) {
         if (!["in", "name", "format"].includes(key)) r.report(`${what}: unknown field "${key}" in a header delay source (in, name, format).`, at.child([key]).key());
       }
       if (typeof source.name !== "string" || source.name.trim() === "") r.report(`${what}: a header delay source needs name, the header's name.`, at);
-      else if (STANDARD_HEADERS.includes(source.name.trim().toLowerCase())) {
+      else if (STANDARD_DELAY_HEADERS.includes(source.name.trim().toLowerCase())) {
         r.report(`${what}: ${source.name} is read before any listed source for every provider (specs/README.md, "How a response is classified"), so it is never listed: remove this source.`, at.child(["name"]));
       }
       if (source.format !== undefined && !HEADER_FORMATS.includes(source.format)) {

@@ -12,8 +12,9 @@ export function edit(source: string, ...pairs: [from: string | RegExp, to: strin
 }
 
 /**
- * A provider with a type and a code per error, like GPT Gob: a shared 429 response (two operations),
- * a 500 with a JSON and a text/plain body, an error type enum behind a $ref, a code enum with null.
+ * A provider with a type and a code per error, like GPT Gob: a shared 429 response (two operations)
+ * declaring a duration header, a 500 with a JSON and a text/plain body, an error type enum behind a
+ * $ref, a code enum with null.
  */
 export const valid = `
 openapi: 3.1.0
@@ -66,6 +67,13 @@ components:
   responses:
     TooManyRequests:
       description: Rate limited, or out of quota.
+      headers:
+        X-Reset:
+          description: Time until the window resets.
+          schema:
+            type: string
+            pattern: "^([0-9]+(ms|s|m))+$"
+            examples: [1m30s]
       content:
         application/json:
           schema:

@@ -17,6 +17,7 @@ export const RULES = [
   "stream-extension-valid",
   "catalog-matches-examples",
   "catalog-status-has-response",
+  "catalog-delay-sources-exist",
 ] as const;
 export type RuleId = (typeof RULES)[number];
 
