@@ -106,17 +106,98 @@ export function documentedMessage(format: DocumentedFormat, value: unknown): str
   return undefined;
 }
 
+/** The delay sources that apply to an entry: its own, else the provider's (also for an unknown error). */
+export function delaySources(format: DocumentedFormat, entry: DocumentedEntry | undefined): DocumentedDelay[] {
+  return entry?.retryAfter ?? format.retryAfter ?? [];
+}
+
+/** A header's value, its name compared case-insensitively as HTTP does. */
+export function headerValue(headers: Readonly<Record<string, string>>, name: string): string | undefined {
+  const key = Object.keys(headers).find((k) => k.toLowerCase() === name.toLowerCase());
+  return key === undefined ? undefined : headers[key];
+}
+
+const SECONDS = /^\d+(\.\d+)?$/;
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** "1m30s" → 90000; undefined unless the whole text is such parts. */
+function durationMs(text: string): number | undefined {
+  const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
+  if (parts.length === 0 || parts.map((p) => p[0]).join("") !== text) return undefined;
+  return parts.reduce((sum, [, amount, unit]) => sum + Number(amount) * UNIT_MS[unit!]!, 0);
+}
+
 /**
- * The delay an example states in its own body, in ms, from the entry's sources (else the provider's).
- * Header sources give nothing: the suite sends no delay header.
+ * What a header source reads from a value, in ms, by its `format` (specs/README.md, "Delay sources"):
+ * seconds, ms, a duration (`23s`, `1m30s`, `250ms`), an HTTP-date from `nowMs`; no format reads as
+ * Retry-After does (seconds or an HTTP-date). A past date is no delay.
  */
-export function statedDelayMs(format: DocumentedFormat, entry: DocumentedEntry, value: unknown): number | undefined {
-  for (const source of entry.retryAfter ?? format.retryAfter ?? []) {
-    if (source.in !== "body") continue;
-    const amount = readPath(value, source.path);
-    if (typeof amount === "number" && amount >= 0) return amount * (source.unit === "ms" ? 1 : 1000);
+export function headerDelayMs(format: string | undefined, raw: string, nowMs: number): number | undefined {
+  const text = raw.trim();
+  const seconds = SECONDS.test(text) ? Number(text) * 1000 : undefined;
+  const untilDate = /[a-z]/i.test(text) ? Date.parse(text) - nowMs : Number.NaN;
+  const date = untilDate >= 0 ? untilDate : undefined;
+  if (format === "ms") return SECONDS.test(text) ? Number(text) : undefined;
+  if (format === "duration") return durationMs(text);
+  if (format === "http-date") return date;
+  if (format === "seconds") return seconds;
+  return seconds ?? date;
+}
+
+/**
+ * The delay an example states, in ms: the first of the entry's sources (else the provider's) that
+ * its body, or the headers sent with it, give.
+ */
+export function statedDelayMs(format: DocumentedFormat, entry: DocumentedEntry, value: unknown, headers: Readonly<Record<string, string>> = {}, nowMs = 0): number | undefined {
+  for (const source of delaySources(format, entry)) {
+    if (source.in === "body") {
+      const amount = readPath(value, source.path);
+      if (typeof amount === "number" && amount >= 0) return amount * (source.unit === "ms" ? 1 : 1000);
+      continue;
+    }
+    const raw = headerValue(headers, source.name);
+    const ms = raw === undefined ? undefined : headerDelayMs(source.format, raw, nowMs);
+    if (ms !== undefined) return ms;
   }
   return undefined;
+}
+
+/**
+ * The headers a server documented by the spec sends with an error that its delay sources read: of
+ * `declared` (the response's headers with their example values), those the header sources name.
+ */
+export function delayHeaders(format: DocumentedFormat, entry: DocumentedEntry | undefined, declared: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const source of delaySources(format, entry)) {
+    if (source.in !== "header") continue;
+    const name = Object.keys(declared).find((k) => k.toLowerCase() === source.name.toLowerCase());
+    if (name !== undefined) out[name] = declared[name]!;
+  }
+  return out;
+}
+
+/**
+ * The header sources that no example gives a value for: `"<whose> reads <name>"` for each source of
+ * an entry (or of the provider, for the entries without their own) that is declared, with an example,
+ * on none of the responses carrying the examples it serves. Such a source (a misspelt name) could
+ * never state a delay, and the suite could not check it.
+ */
+export function unexampledHeaderSources(format: DocumentedFormat, examples: readonly { entry: DocumentedEntry | undefined; headers: Readonly<Record<string, string>> }[]): string[] {
+  const served = new Map<DocumentedEntry | "provider", Set<string>>();
+  for (const { entry, headers } of examples) {
+    const owner = entry?.retryAfter ? entry : "provider";
+    const names = served.get(owner) ?? new Set<string>();
+    for (const name of Object.keys(headers)) names.add(name.toLowerCase());
+    served.set(owner, names);
+  }
+  const out: string[] = [];
+  for (const [owner, names] of served) {
+    const sources = owner === "provider" ? (format.retryAfter ?? []) : (owner.retryAfter ?? []);
+    for (const source of sources) {
+      if (source.in === "header" && !names.has(source.name.toLowerCase())) out.push(`${owner === "provider" ? "errorFormat" : describeEntry(owner)} reads ${source.name}`);
+    }
+  }
+  return out;
 }
 
 /** "429 type rate_limit_exceeded code gremlin_in_the_pipes", for failure messages. */

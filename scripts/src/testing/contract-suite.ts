@@ -3,7 +3,7 @@
 // differences come from the spec's errorFormat, never from a branch on the provider here.
 
 import { describe, expect, it } from "vitest";
-import { classify, describeEntry, disagreements, documentedMessage, firstString, inStreamCategory, statedDelayMs } from "./catalog-reference.js";
+import { classify, delayHeaders, describeEntry, disagreements, documentedMessage, firstString, inStreamCategory, statedDelayMs, unexampledHeaderSources } from "./catalog-reference.js";
 import { loadSpecContract, type SpecContract } from "./spec-contract.js";
 import { schemaEnum, type SpecExample } from "./spec-examples.js";
 
@@ -11,7 +11,7 @@ export type { SpecContract };
 
 /** What the suite needs from the package under test. */
 export interface ContractPackage {
-  parseError: (input: { status: number; headers?: Record<string, string>; body?: unknown }, options?: { inStream?: boolean }) => unknown;
+  parseError: (input: { status: number; headers?: Record<string, string>; body?: unknown }, options?: { inStream?: boolean; now?: () => number }) => unknown;
   /** The generated catalog: its types and codes must be the schema's enums. */
   errorCatalog: { readonly errors: readonly object[] };
   /** Passed in: @errata/scripts cannot depend on @errata/retry-policy, which depends on it. */
@@ -27,6 +27,8 @@ interface ParsedError {
 }
 
 const REQUEST_ID = "req_contract";
+/** The clock for HTTP-date delay headers: before any date a spec would show, so they are all ahead. */
+const NOW = Date.UTC(2000, 0, 1);
 
 const sortedUnique = (values: unknown[]) => [...new Set(values.filter((v) => typeof v === "string"))].sort();
 
@@ -62,7 +64,9 @@ function registerTests(contract: SpecContract, pkg: ContractPackage): void {
       const found = classify(entries, format, c.status, c.value);
       expect(found, "the example must match a catalog entry").toBeDefined();
       expect(disagreements(found!, format, c), `the example against ${describeEntry(found!.entry)}`).toEqual([]);
-      const error = pkg.parseError({ status: c.status, headers: headersFor(c.mediaType), body: c.body }, { inStream: c.inStream }) as ParsedError;
+      // The delay headers the response documents go with the example, so that a header source is read.
+      const delay = delayHeaders(format, found!.entry, c.headers);
+      const error = pkg.parseError({ status: c.status, headers: { ...headersFor(c.mediaType), ...delay }, body: c.body }, { inStream: c.inStream, now: () => NOW }) as ParsedError;
       expect(error).toBeInstanceOf(pkg.ProviderError);
       expect(error).toMatchObject({
         provider,
@@ -78,9 +82,14 @@ function registerTests(contract: SpecContract, pkg: ContractPackage): void {
       // Without text in the example the runtime says something of its own, which the spec does not fix.
       if (message === undefined) expect(error.message).toMatch(/\S/);
       else expect(error.message).toBe(message);
-      expect(error.retryAfterMs).toBe(statedDelayMs(format, found!.entry, c.value));
+      expect(error.retryAfterMs).toBe(statedDelayMs(format, found!.entry, c.value, delay, NOW));
       // Only an entry that says so marks its errors; every other error has no such field.
       expect((error as { resubmit?: unknown }).resubmit).toBe(found!.entry.resubmit ? true : undefined);
+    });
+
+    it("has an example value for every header delay source, on a response of the errors it serves", () => {
+      const served = cases.map((c) => ({ entry: classify(entries, format, c.status, c.value)?.entry, headers: c.headers }));
+      expect(unexampledHeaderSources(format, served)).toEqual([]);
     });
 
     it("exercises every catalog entry", () => {

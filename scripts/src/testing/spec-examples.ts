@@ -13,6 +13,26 @@ export interface SpecExample {
   value: unknown;
   /** The media type's `x-errata-stream` (specs/README.md), for text/event-stream examples that have one. */
   stream?: Record<string, any>;
+  /** The first example value of each header the response declares with one, by its declared name. */
+  headers: Record<string, string>;
+}
+
+/** A header's first example: its own `example` or `examples`, else its schema's. Numbers as text. */
+function headerExample(spec: Spec, header: any): string | undefined {
+  const schema = resolveRef(spec, header?.schema);
+  const candidates = [header?.example, ...Object.values<any>(header?.examples ?? {}).map((ex) => resolveRef(spec, ex)?.value), schema?.example, ...(Array.isArray(schema?.examples) ? schema.examples : [])];
+  const first = candidates.find((v) => typeof v === "string" || typeof v === "number");
+  return first === undefined ? undefined : String(first);
+}
+
+/** What a server documented by this response sends: each declared header that has an example, with it. */
+function declaredHeaders(spec: Spec, response: any): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, raw] of Object.entries<any>(response?.headers ?? {})) {
+    const value = headerExample(spec, resolveRef(spec, raw));
+    if (value !== undefined) out[name] = value;
+  }
+  return out;
 }
 
 /** Every named example of every response of every operation, each distinct example once. */
@@ -25,6 +45,7 @@ export function responseExamples(spec: Spec, filter: (status: number) => boolean
         const status = Number(code);
         if (!Number.isInteger(status) || !filter(status)) continue;
         const response = resolveRef(spec, rawResponse);
+        const headers = declaredHeaders(spec, response);
         for (const [mediaType, media] of Object.entries<any>(response?.content ?? {})) {
           const named = Object.entries<any>(media.examples ?? {}).map(([name, ex]) => [name, resolveRef(spec, ex)?.value] as const);
           if (media.example !== undefined) named.push(["example", media.example]);
@@ -40,6 +61,7 @@ export function responseExamples(spec: Spec, filter: (status: number) => boolean
               body: typeof value === "string" ? value : JSON.stringify(value),
               value,
               ...(media["x-errata-stream"] ? { stream: media["x-errata-stream"] } : {}),
+              headers,
             });
           }
         }

@@ -27,6 +27,8 @@ export interface StreamErrorFrame {
   /** What is classified: the frame's data, or `{<wrap>: data}` for a `wrap` rule. */
   body: string;
   value: unknown;
+  /** The stream response's documented headers (SpecExample.headers). */
+  headers: Record<string, string>;
 }
 
 /** The messages of an SSE text: each `event:` name and its `data:` lines joined; comments dropped. */
@@ -70,7 +72,7 @@ function framesOf(example: SpecExample): StreamErrorFrame[] {
     const wrap = rule.wrap !== undefined && !(json !== null && typeof json === "object" && rule.wrap in json);
     const value = wrap ? { [rule.wrap!]: json } : (json ?? message.data);
     const body = wrap ? JSON.stringify(value) : message.data;
-    frames.push({ id: `${example.id} (${example.mediaType}, message ${index + 1})`, status: example.status, mediaType: example.mediaType, body, value });
+    frames.push({ id: `${example.id} (${example.mediaType}, message ${index + 1})`, status: example.status, mediaType: example.mediaType, body, value, headers: example.headers });
   }
   return frames;
 }
