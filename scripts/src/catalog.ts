@@ -1,3 +1,4 @@
+import { inBandSuccessValues } from "./in-band-values.js";
 import type { Spec } from "./spec.js";
 
 // Mirrors @errata/retry-policy's ErrorCatalog; scripts read specs, they do not import the runtime.
@@ -35,7 +36,8 @@ export interface ErrorFormat {
   message?: string[];
   requestIdHeaders?: string[];
   retryAfter?: DelaySource[];
-  inBand?: { path: string; errorValues: string[] };
+  /** `successValues` is not written in the spec: it is read from the 2xx schemas (in-band-values.ts). */
+  inBand?: { path: string; errorValues: string[]; successValues?: string[] };
 }
 
 export interface Catalog {
@@ -84,6 +86,8 @@ export function readCatalog(spec: Spec): Catalog {
     const { path, errorValues } = format.inBand;
     if (typeof path !== "string") fail("errorFormat.inBand.path", "must be a string");
     errorFormat.inBand = { path, errorValues: stringList(errorValues, "errorFormat.inBand.errorValues") ?? fail("errorFormat.inBand.errorValues", "missing") };
+    const successValues = inBandSuccessValues(spec, errorFormat.inBand);
+    if (successValues) errorFormat.inBand.successValues = successValues;
   }
   if (!Array.isArray(raw.errors) || raw.errors.length === 0) fail("errors", "must be a non-empty list");
   const codes = new Set<string>();

@@ -23,7 +23,12 @@ describe("catalog and schema stay in step", () => {
     const statusEnum = (schemaEnum(spec, "Error", "status") ?? []).slice().sort();
     expect(statusEnum).toEqual([...inBand.errorValues].sort());
     expect(entries.flatMap((e) => (e.marker ? [e.marker] : [])).sort()).toEqual(statusEnum);
-    expect(errorCatalog.errorFormat.inBand).toEqual(inBand);
+    expect(errorCatalog.errorFormat.inBand).toMatchObject(inBand);
+  });
+
+  it("the success statuses the generator read from the 2xx schemas are the success examples' statuses", () => {
+    const statuses = successes.map((ex) => (ex.value as any).status).sort();
+    expect([...(errorCatalog.errorFormat.inBand?.successValues ?? [])].sort()).toEqual(statuses);
   });
 
   it("the 200 discriminator maps the error markers to the Error schema, and nothing else", () => {
@@ -76,10 +81,19 @@ describe("the classification rules of specs/README.md on ModelsLab's own bodies"
   it.each([
     ["processing", { status: 200, body: JSON.stringify({ status: "processing", id: 1, eta: 12 }) }],
     ["success", { status: 200, body: JSON.stringify({ status: "success", id: 1, output: [] }) }],
-    ["an undocumented 2xx status value", { status: 200, body: JSON.stringify({ status: "queued" }) }],
     ["a 200 whose messege says something that is not an error", { status: 200, body: JSON.stringify({ status: "success", messege: "deploying_gpu" }) }],
   ] as const)("a 200 %s is not an error", (_name, given) => {
     expect(parseError(given)).toBeUndefined();
+  });
+
+  it("a 200 whose status no schema documents is an error: its type could not hold it as data", () => {
+    expect(parseError({ status: 200, body: JSON.stringify({ status: "queued", id: 1 }) })).toMatchObject({
+      status: 200,
+      category: "unknown",
+      retryable: false,
+      message: 'modelslab: undocumented status "queued" in a 200 body',
+      body: { status: "queued", id: 1 },
+    });
   });
 
   it.each([

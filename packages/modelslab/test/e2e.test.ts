@@ -140,6 +140,20 @@ describe("errors inside HTTP 200 bodies", () => {
     expect(retries).toEqual([]);
   });
 
+  it("returns a 200 with a status the spec does not document as an error, body kept, not as data typed success | processing", async () => {
+    const { client, server } = await setup(() => ({ status: 200, body: { status: "queued", id: "abc123-def456" } }));
+    const { data, error } = await client.POST("/images/text2img", { body: request });
+    expect(data).toBeUndefined();
+    expect(error).toMatchObject({
+      status: 200,
+      category: "unknown",
+      retryable: false,
+      message: 'modelslab: undocumented status "queued" in a 200 body',
+      body: { status: "queued", id: "abc123-def456" },
+    });
+    expect(server.requests).toHaveLength(1);
+  });
+
   it("returns 200 status:processing as data, not as an error", async () => {
     const { client, server } = await setup(() => ({ status: 200, body: processing }));
     const { data, error } = await client.POST("/images/text2img", { body: request });

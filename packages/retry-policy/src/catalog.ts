@@ -31,7 +31,12 @@ export interface ErrorFormat {
   readonly message?: readonly string[];
   readonly requestIdHeaders?: readonly string[];
   readonly retryAfter?: readonly DelaySource[];
-  readonly inBand?: { readonly path: string; readonly errorValues: readonly string[] };
+  /**
+   * Errors inside 2xx bodies: the field at `path` names an error (`errorValues`). `successValues`,
+   * read from the spec's 2xx schemas, are the values a success documents; any other string there is
+   * an undocumented status, an error too.
+   */
+  readonly inBand?: { readonly path: string; readonly errorValues: readonly string[]; readonly successValues?: readonly string[] };
 }
 
 /**

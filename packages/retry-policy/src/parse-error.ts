@@ -42,6 +42,13 @@ function inBandMarker(catalog: ErrorRules, body: unknown): string | undefined {
   return typeof value === "string" && inBand!.errorValues.includes(value) ? value : undefined;
 }
 
+/** A value at the in-band path that no documented body carries (ModelsLab: `"queued"`), if any. */
+function undocumentedInBand(format: ErrorFormat, body: unknown): string | undefined {
+  const inBand = format.inBand;
+  const value = inBand?.successValues && readPath(body, inBand.path);
+  return typeof value === "string" && !inBand!.successValues!.includes(value) && !inBand!.errorValues.includes(value) ? value : undefined;
+}
+
 /** Whether a success-status body is in fact an error (ModelsLab's 200 `{"status":"error"}`). */
 export function isInBandError(catalog: ErrorRules, body: unknown): boolean {
   return inBandMarker(catalog, parseBody(body)) !== undefined;
@@ -67,7 +74,9 @@ export function parseErrorWith<P extends string, T extends string = string, C ex
   const body = parseBody(input.body);
   const success = status >= 200 && status < 300;
   const marker = success ? inBandMarker(catalog, body) : undefined;
-  if (success && marker === undefined && !inStream) return undefined;
+  // Neither a documented success nor a documented error: not `data`, whose type has no room for it.
+  const undocumented = success && marker === undefined && !inStream ? undocumentedInBand(format, body) : undefined;
+  if (success && marker === undefined && !inStream && undocumented === undefined) return undefined;
 
   const headers = toHeaderRecord(input.headers);
   const type = firstString(body, format.type);
@@ -94,7 +103,7 @@ export function parseErrorWith<P extends string, T extends string = string, C ex
     category,
     type: redact(type, secrets) as T | undefined,
     code: redact(code, secrets) as C | undefined,
-    message: redact(messageFrom(body, format.message), secrets) ?? fallback,
+    message: redact(undocumented === undefined ? messageFrom(body, format.message) : `${provider}: undocumented ${format.inBand!.path} ${JSON.stringify(undocumented)} in a ${status} body`, secrets) ?? fallback,
     retryable: entry ? entry.retryable : !success && isRetryableStatus(status),
     // Only where the catalog says so, so that every other error keeps the same fields.
     ...(entry?.resubmit && { resubmit: true }),

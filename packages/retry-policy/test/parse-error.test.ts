@@ -50,6 +50,26 @@ describe("errors inside 2xx bodies", () => {
     expect(parse(200, body)).toBeUndefined();
   });
 
+  describe("a status that the 2xx schemas do not document (successValues, read from the spec)", () => {
+    const closed = { ...testCatalog, errorFormat: { ...testCatalog.errorFormat, inBand: { ...testCatalog.errorFormat.inBand, successValues: ["success", "processing"] } } };
+    it.each([
+      ["an unknown status is an error, not data", { given: { body: { status: "queued", id: 7 }, status: 200 }, want: { status: 200, category: "unknown", retryable: false, message: 'acme: undocumented status "queued" in a 200 body', body: { status: "queued", id: 7 } } }],
+      ["on a 202 too", { given: { body: { status: "queued" }, status: 202 }, want: { status: 202, message: 'acme: undocumented status "queued" in a 202 body' } }],
+      ["a documented success is not", { given: { body: { status: "processing", eta: 3 }, status: 200 }, want: undefined }],
+      ["a body without the field is not: only a value can be undocumented", { given: { body: { id: 1 }, status: 200 }, want: undefined }],
+      ["a non-string value is not", { given: { body: { status: 3 }, status: 200 }, want: undefined }],
+      ["a documented error keeps its entry", { given: { body: { status: "failed", message: "GPU died" }, status: 200 }, want: { category: "server_error", message: "GPU died" } }],
+    ] as const)("%s", (_name, { given, want }) => {
+      const error = parseErrorWith(closed, { status: given.status, body: json(given.body) });
+      if (want === undefined) expect(error).toBeUndefined();
+      else expect(error).toMatchObject(want);
+    });
+
+    it("without successValues (the schemas leave the field open) any status that is no error is a success", () => {
+      expect(parse(200, json({ status: "queued" }))).toBeUndefined();
+    });
+  });
+
   it("in a stream, unknown errors are stream_interrupted and known codes keep their meaning", () => {
     expect(parse(200, json({ error: { message: "?" } }), {}, true)).toMatchObject({ category: "stream_interrupted", retryable: false });
     expect(parse(200, json({ error: { code: "stream_broke" } }), {}, true)).toMatchObject({ category: "stream_interrupted", retryable: true });
