@@ -10,3 +10,5 @@ export { chatChunk, chatCompletion, chatStream, chunkText, SSE_DONE, type ChatId
 export { sendThrough, transportFailures, type TransportFailure, type TransportFailureName, type TransportHarness, type TransportOutcome } from "./transport-failures.js";
 export { streamEndings, streamEndingVerdicts, type EndingInit } from "./stream-endings.js";
 export { streamPlayer } from "./stream-player.js";
+export { describeReadmeCatalog } from "./readme-suite.js";
+export { expectPinnedCount } from "./pinned-count.js";
