@@ -62,7 +62,7 @@ export function transportFailures(ok: Reply & { body?: unknown }, names: readonl
       // Node's fetch reports a reset as this TypeError; the ProviderError keeps it as its cause.
       error: { status: 0, category: "network", retryable: true, attempts: 2, cause: { name: "TypeError", message: "fetch failed" } },
     }),
-    silent: row("a server that never answers gives timeout", { reply: () => ({ hang: true }), options: { timeoutMs: 400, retry: { maxRetries: 1 } } }, {
+    silent: row("a server that never answers gives timeout", { reply: () => ({ hang: true }), options: { timeoutMs: HANG_TIMEOUT_MS, retry: { maxRetries: 1 } } }, {
       requests: 2,
       response: undefined,
       error: { status: 0, category: "timeout", retryable: true, attempts: 2 },
@@ -73,7 +73,7 @@ export function transportFailures(ok: Reply & { body?: unknown }, names: readonl
       error: { status: 0, category: "aborted", retryable: false },
     }),
     // A response arrived, then its body failed: the error keeps the status and headers, not "no response".
-    bodyStalls: row("a body that stalls after its 200 times out with status 200 and the headers kept", { reply: () => PARTIAL("hang"), options: { timeoutMs: 400, retry: { maxRetries: 1 } } }, {
+    bodyStalls: row("a body that stalls after its 200 times out with status 200 and the headers kept", { reply: () => PARTIAL("hang"), options: { timeoutMs: HANG_TIMEOUT_MS, retry: { maxRetries: 1 } } }, {
       requests: 2,
       response: undefined,
       error: { status: 200, category: "timeout", retryable: true, attempts: 2, requestId: "req_partial", headers: { "x-request-id": "req_partial" } },
@@ -88,6 +88,13 @@ export function transportFailures(ok: Reply & { body?: unknown }, names: readonl
 }
 
 export type TransportFailureName = "refused" | "resetOnce" | "resetAlways" | "silent" | "aborted" | "bodyStalls" | "bodyCut";
+
+/**
+ * The attempt timeout of the rows whose server hangs. Long enough that, on a loaded machine, each
+ * attempt reaches the server (and the 200's headers reach the client) before it times out: 400 ms
+ * was not, when a full `pnpm test` ran beside other builds.
+ */
+const HANG_TIMEOUT_MS = 1000;
 
 /** A 200 that announces a longer body than it sends, then stalls or resets. */
 const PARTIAL = (then: "hang" | "reset"): Reply => ({ status: 200, headers: { "x-request-id": "req_partial" }, partial: '{"id":"chat_1",', then });
