@@ -8,3 +8,8 @@ export function generatedHeader(provider: string): string {
     "",
   ].join("\n");
 }
+
+/** The spec's copy in its package starts with this: the file to change is the one in specs/. */
+export function copiedSpecHeader(provider: string): string {
+  return `# COPIED from specs/${provider}/openapi.yaml by scripts/src/generate, to ship in the package. DO NOT EDIT.\n`;
+}

@@ -1,11 +1,11 @@
-import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { readCatalog } from "../catalog.js";
-import { loadSpec } from "../spec.js";
+import { loadSpec, specPath } from "../spec.js";
 import { catalogExports, catalogModule } from "./catalog-module.js";
 import { clientModule } from "./client-module.js";
 import { clientSetup } from "./client-setup.js";
-import { generatedHeader } from "./header.js";
+import { copiedSpecHeader, generatedHeader } from "./header.js";
 import { readStreams, streamModule } from "./stream-module.js";
 import { generateTypes } from "./types.js";
 
@@ -26,12 +26,18 @@ export async function generateFiles(provider: string): Promise<Record<string, st
   };
 }
 
-/** Writes them to `<packageDir>/src/generated/`, removing files a previous run left behind. */
+/**
+ * Writes them to `<packageDir>/src/generated/`, removing files a previous run left behind, and copies
+ * the spec to `<packageDir>/openapi.yaml`: the package ships it, so that its README's link and any
+ * tool that reads the spec find it in node_modules.
+ */
 export async function writeGenerated(provider: string, packageDir: string): Promise<string[]> {
   const files = await generateFiles(provider);
+  const specCopy = path.join(packageDir, "openapi.yaml");
+  await writeFile(specCopy, copiedSpecHeader(provider) + (await readFile(specPath(provider), "utf8")));
   const dir = path.join(packageDir, "src", "generated");
   await mkdir(dir, { recursive: true });
   for (const stale of await readdir(dir)) if (!(stale in files)) await rm(path.join(dir, stale), { recursive: true });
   for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text);
-  return Object.keys(files).map((name) => path.join(dir, name));
+  return [...Object.keys(files).map((name) => path.join(dir, name)), specCopy];
 }

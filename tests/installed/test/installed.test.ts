@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFile } from "node:fs/promises";
-import { basename } from "node:path";
+import { basename, join, posix } from "node:path";
 import { errorExamples, loadSpec, sseData, startTestServer, type RecordedRequest, type TestServer } from "@errata/scripts/testing";
 import { installPacked, publishedPackages, type ScratchProject } from "../src/install-packed.js";
 
@@ -61,6 +61,14 @@ describe("the tarballs pnpm publish would upload", () => {
       expect(files.filter((f) => /^(src|test)\//.test(f) || f.includes("generated/")), manifest.name).toEqual([]);
     }
   });
+
+  it("have READMEs whose relative links lead to files in the tarball (a registry page or node_modules has no repository around it)", async () => {
+    for (const { manifest, files } of project.packed) {
+      const readme = await readFile(join(project.dir, "node_modules", ...manifest.name.split("/"), "README.md"), "utf8");
+      const relative = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]!).filter((target) => !/^([a-z]+:|#)/i.test(target));
+      for (const target of relative) expect(files, `${manifest.name}: README links to ${target}`).toContain(posix.normalize(target.split("#")[0]!));
+    }
+  });
 });
 
 type ProviderModule = { parseError: (input: { status: number; headers?: Record<string, string>; body: string }) => any };
@@ -98,6 +106,13 @@ const CLASSIFICATION = ["provider", "status", "category", "type", "code", "retry
 const pick = (error: Record<string, unknown>) => Object.fromEntries(CLASSIFICATION.map((k) => [k, error[k]]));
 
 describe.each(PROVIDERS)("@errata/%s, installed from its tarball", (id, { name, sentKey, want }) => {
+  it("ships the spec it was generated from, as <package>/openapi.yaml", async () => {
+    // Resolved as an app resolves it: through the "./openapi.yaml" export.
+    const shipped = await readFile(createRequire(join(project.dir, "app.js")).resolve(`${name}/openapi.yaml`), "utf8");
+    expect(shipped.split("\n")[0]).toMatch(/^# COPIED from specs\/.+ DO NOT EDIT\.$/);
+    expect(shipped.slice(shipped.indexOf("\n") + 1)).toBe(await readFile(join(fileURLToPath(new URL("../../../specs/", import.meta.url)), id, "openapi.yaml"), "utf8"));
+  });
+
   it("classifies every documented POST error like the library's parseError, from ESM and CommonJS alike", async () => {
     const module: ProviderModule = await import(name);
     const examples = (await errorExamples(id)).filter((ex) => ex.status >= 400 && ex.id.startsWith("POST ") && !ex.id.includes("{"));
