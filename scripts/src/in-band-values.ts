@@ -10,15 +10,26 @@ function expand(spec: Spec, node: unknown, seen = new Set<unknown>()): any[] {
   return [schema, ...UNIONS.flatMap((keyword) => (Array.isArray(schema[keyword]) ? schema[keyword].flatMap((branch: unknown) => expand(spec, branch, seen)) : []))];
 }
 
+/** The body shapes a schema allows: each `oneOf`/`anyOf` member, recursively; an `allOf` stays one shape. */
+function alternatives(spec: Spec, node: unknown, seen = new Set<unknown>()): any[] {
+  const schema = resolveRef(spec, node);
+  if (schema === null || typeof schema !== "object" || seen.has(schema)) return [];
+  seen.add(schema);
+  const union = Array.isArray(schema.oneOf) ? schema.oneOf : Array.isArray(schema.anyOf) ? schema.anyOf : undefined;
+  return union ? union.flatMap((branch: unknown) => alternatives(spec, branch, seen)) : [schema];
+}
+
 /**
- * The values each body shape lists at a dotted path (its `enum` or `const`), or `undefined` when some
- * shape has the property but lists no values: then the path is open and nothing can be undocumented.
+ * The values one body shape lists at a dotted path (its `enum` or `const`), or `undefined` when the
+ * path is open: the shape lacks the property (a body without it is documented, so its value is not
+ * known) or has it without listing values.
  */
 function valuesAtPath(spec: Spec, schema: unknown, path: string): string[] | undefined {
   let current = [schema];
   for (const segment of path.split(".")) {
     current = current.flatMap((node) => expand(spec, node)).flatMap((s) => (s.properties && segment in s.properties ? [s.properties[segment]] : []));
   }
+  if (current.length === 0) return undefined;
   const values: string[] = [];
   for (const leaf of current.flatMap((node) => expand(spec, node))) {
     const listed = Array.isArray(leaf.enum) ? leaf.enum : leaf.const !== undefined ? [leaf.const] : undefined;
@@ -43,9 +54,13 @@ export function inBandSuccessValues(spec: Spec, inBand: { path: string; errorVal
         if (!/^2/.test(status)) continue;
         for (const [mediaType, media] of Object.entries<any>(resolveRef(spec, response)?.content ?? {})) {
           if (!/json/i.test(mediaType)) continue;
-          const values = valuesAtPath(spec, media?.schema, inBand.path);
-          if (values === undefined) return undefined;
-          values.forEach((value) => found.add(value));
+          const shapes = alternatives(spec, media?.schema);
+          if (shapes.length === 0) return undefined;
+          for (const shape of shapes) {
+            const values = valuesAtPath(spec, shape, inBand.path);
+            if (values === undefined) return undefined;
+            values.forEach((value) => found.add(value));
+          }
         }
       }
     }

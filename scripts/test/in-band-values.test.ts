@@ -25,6 +25,8 @@ describe("inBandSuccessValues: what a 2xx body documents at the in-band path, er
     ["an open string: nothing can be undocumented", { given: specWith({ oneOf: [statusOf({ const: "success" }), statusOf({ type: "string" })] }), want: undefined }],
     ["only error values: no successes to compare with", { given: specWith(statusOf({ enum: ["error"] })), want: undefined }],
     ["no such property", { given: specWith({ type: "object", properties: { id: { type: "string" } } }), want: undefined }],
+    ["one body shape without the property: open", { given: specWith({ oneOf: [statusOf({ const: "success" }), { type: "object", properties: { id: { type: "string" } } }] }), want: undefined }],
+    ["a 2xx JSON body without a schema: open", { given: { paths: { "/jobs": { post: { responses: { "200": { content: { "application/json": {} } } } } } } }, want: undefined }],
   ] as const)("%s", (_name, { given, want }) => {
     expect(inBandSuccessValues(given, inBand)).toEqual(want);
   });

@@ -67,15 +67,20 @@ export function pollDelayMs(eta: unknown, minIntervalMs: number, maxIntervalMs: 
   return Math.min(maxIntervalMs, Math.max(minIntervalMs, Math.ceil(ms)));
 }
 
-/** `last` is the latest processing body: fetched (status 200), or the one the caller passed in (status 0: no fetch answered). */
-function gaveUp(id: JobId, why: string, last: unknown, fetched: boolean): ModelslabError {
+/**
+ * `last` is the latest processing body: fetched (status 200), or the one the caller passed in (status
+ * 0: no fetch answered). `cause`: the client's error for a fetch the deadline cut (no answer yet, or
+ * retries of a failure still under way: its `attempts` say which).
+ */
+function gaveUp(id: JobId, why: string, last: unknown, fetched: boolean, cause?: ProviderError): ModelslabError {
   return new ProviderError({
     provider,
     status: fetched ? 200 : 0,
     category: "timeout",
-    message: `${provider}: job ${id} is still processing ${why}; fetch it again later`,
+    message: `${provider}: job ${id} ${fetched ? "is still processing" : "has not answered"} ${why}; fetch it again later`,
     retryable: true,
     body: last,
+    cause,
   }) as ModelslabError;
 }
 
@@ -125,6 +130,7 @@ export async function pollUntilDone(
   const id = job !== null && typeof job === "object" ? job.id : job;
   if ((typeof id !== "string" || id === "") && typeof id !== "number") throw new TypeError("pollUntilDone: job must be a job id or a processing body");
   const deadlineAt = now() + deadlineMs;
+  const fetchJob = (bounded: AbortSignal) => client.POST("/images/fetch/{id}", { params: { path: { id: String(id) } }, signal: bounded });
   const aborted = (cause: unknown, polls: number): PollResult => ({ error: transportError(provider, "aborted", cause) as ModelslabError, polls });
 
   const given = typeof job === "object" ? job : undefined;
@@ -144,11 +150,15 @@ export async function pollUntilDone(
     if (signal?.aborted) return aborted(signal.reason, polls);
 
     const bound = boundedFetch(Math.max(deadlineAt - now(), minIntervalMs), signal);
-    const { data, error } = await client
-      .POST("/images/fetch/{id}", { params: { path: { id: String(id) } }, signal: bound.signal })
-      .finally(bound.done);
+    let answer: Awaited<ReturnType<typeof fetchJob>>;
+    try {
+      answer = await fetchJob(bound.signal);
+    } finally {
+      bound.done();
+    }
+    const { data, error } = answer;
     polls++;
-    if (error) return { error: bound.cut() ? gaveUp(id, `at its ${deadlineMs} ms deadline`, last, fetched) : error, polls };
+    if (error) return { error: bound.cut() ? gaveUp(id, `at its ${deadlineMs} ms deadline`, last, fetched, error) : error, polls };
     if (data.status === "success") return { data, polls };
     if (data.status !== "processing") return { error: unexpected(id, data), polls };
 

@@ -146,6 +146,21 @@ describe("pollUntilDone", () => {
     expect(result.error!.message).toContain("300 ms deadline");
   });
 
+  it("says that the job never answered, not that it is still processing, when the deadline cuts retries of a failure", async () => {
+    // A 503 on every attempt: the client is waiting to retry when the deadline passes.
+    const { client } = await setup(() => ({ status: 503, body: { status: "error", message: "maintenance" } }), { retry: { maxRetries: 5, initialDelayMs: 1000, maxDelayMs: 1000, jitter: "none" } });
+    const result = await pollUntilDone(client, JOB, { deadlineMs: 300 });
+    expect(result).toMatchObject({ polls: 1, error: { status: 0, category: "timeout", message: `modelslab: job ${JOB} has not answered at its 300 ms deadline; fetch it again later` } });
+    // What the client saw is kept: its aborted retry, with the attempts made.
+    expect(result.error!.cause).toMatchObject({ category: "aborted", attempts: 1 });
+  });
+
+  it("leaves no timer behind when the client throws (a wrong client passed in)", async () => {
+    const before = process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
+    await expect(pollUntilDone({} as never, JOB)).rejects.toThrow(TypeError);
+    expect(process.getActiveResourcesInfo().filter((r) => r === "Timeout").length).toBe(before);
+  });
+
   it("gives the poll sent at the deadline itself minIntervalMs to answer", async () => {
     const { client, server, fake } = await setup(() => ({ hang: true }), {});
     // The fake clock is at the deadline when the one poll goes out: only the grace keeps it out.

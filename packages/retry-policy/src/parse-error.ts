@@ -49,9 +49,10 @@ function undocumentedInBand(format: ErrorFormat, body: unknown): string | undefi
   return typeof value === "string" && !inBand!.successValues!.includes(value) && !inBand!.errorValues.includes(value) ? value : undefined;
 }
 
-/** Whether a success-status body is in fact an error (ModelsLab's 200 `{"status":"error"}`). */
+/** Whether a success-status body is in fact an error (ModelsLab's 200 `{"status":"error"}`, or a status no schema documents). */
 export function isInBandError(catalog: ErrorRules, body: unknown): boolean {
-  return inBandMarker(catalog, parseBody(body)) !== undefined;
+  const parsed = parseBody(body);
+  return inBandMarker(catalog, parsed) !== undefined || undocumentedInBand(catalog.errorFormat, parsed) !== undefined;
 }
 
 /** The provider's request id, from the first documented header present (lower-cased headers). */
@@ -108,7 +109,7 @@ export function parseErrorWith<P extends string, T extends string = string, C ex
     // Only where the catalog says so, so that every other error keeps the same fields.
     ...(entry?.resubmit && { resubmit: true }),
     retryAfterMs: retryDelayMs(headers, body, entry?.retryAfter ?? format.retryAfter ?? [], now()),
-    requestId: requestIdOf(format, headers),
+    requestId: redact(requestIdOf(format, headers), secrets),
     body: redactBody(body, input.body, secrets),
     headers: redact(headers, secrets),
     secrets,

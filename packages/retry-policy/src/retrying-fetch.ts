@@ -4,6 +4,7 @@ import { toHeaderRecord } from "./headers.js";
 import type { ProviderError } from "./provider-error.js";
 import { retryAttempts, type AttemptResult } from "./retry-loop.js";
 import { resolveRetryPolicy, type RetryOptions, type RetryPolicy } from "./retry-options.js";
+import { RetryBudget } from "./retry-budget.js";
 import { defaultRuntime, type RetryRuntime } from "./runtime.js";
 import { toReplayableRequest } from "./replayable-request.js";
 import { transportError, type ResponseHead, type TransportFailure } from "./transport-errors.js";
@@ -135,7 +136,14 @@ export function createFetcher(options: RetryingFetchOptions) {
         const replay = replayResponse(response, text);
         return error ? { response: replay, error } : replay ? { response: replay } : failure("network", new TypeError(`unusable HTTP status ${status}`));
       } catch (cause) {
-        return failure(signal?.aborted ? "aborted" : timeout.signal.aborted ? "timeout" : "network", cause, response && headOf(catalog.errorFormat, response));
+        const kind = signal?.aborted ? "aborted" : timeout.signal.aborted ? "timeout" : "network";
+        if (response && kind !== "aborted" && !(response.status >= 200 && response.status < 300)) {
+          // An error status arrived before its body failed: classify that answer (a 400 is not retried,
+          // a 429's Retry-After is honoured), with the body's failure as the cause.
+          const answered = parseErrorWith(catalog, { status: response.status, headers: response.headers }, { now: runtime.now, secrets })!;
+          return { response: undefined, error: answered.with({ message: `${answered.message} (its body ${kind === "timeout" ? "timed out" : "was cut off"})`, cause }) };
+        }
+        return failure(kind, cause, response && headOf(catalog.errorFormat, response));
       } finally {
         stopTimer();
       }
@@ -155,14 +163,23 @@ function checkedTimes(given: CallLimits, timeoutMs: number, deadlineMs: number |
   return { timeoutMs: positiveMs("timeoutMs", given.timeoutMs, timeoutMs), deadlineMs: positiveMs("deadlineMs", given.deadlineMs, deadlineMs) };
 }
 
-/** One call's limits over the client's: its retry options merged over the client's, its times in place of them. */
+/**
+ * One call's limits over the client's: its retry options merged over the client's (a key left
+ * `undefined` keeps the client's value), its times in place of them. The client's budget stays unless
+ * the call names another RetryBudget or `false`, so that no call escapes it; `retry: false` sends once
+ * and still reports to the budget.
+ */
 function withCallLimits(limits: CallLimits, clientRetry: RetryOptions | false | undefined, client: Limits): Limits {
   const { retry } = limits;
-  const policy =
-    retry === undefined
-      ? client.policy
-      : // The client's budget object is kept, so that a call's own settings still draw on the shared budget.
-        resolveRetryPolicy(retry && { ...(clientRetry || {}), budget: client.policy.budget ?? false, ...retry });
+  check(retry === undefined || retry === false || (retry !== null && typeof retry === "object" && !Array.isArray(retry)), "retry", "false or an object of retry options", retry);
+  let policy = client.policy;
+  if (retry === false) policy = { ...client.policy, maxRetries: 0 };
+  else if (retry) {
+    const { budget, ...given } = retry;
+    check(budget === undefined || budget === false || budget instanceof RetryBudget, "retry.budget", "a RetryBudget or false on one call (the client's is used otherwise)", budget);
+    const own = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
+    policy = resolveRetryPolicy({ ...(clientRetry || {}), ...own, budget: budget ?? client.policy.budget ?? false });
+  }
   return { policy, ...checkedTimes(limits, client.timeoutMs, client.deadlineMs) };
 }
 

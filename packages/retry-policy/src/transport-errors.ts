@@ -33,7 +33,7 @@ export function transportError<P extends string>(
     category: failure,
     message: redact(`${provider}: ${head ? `HTTP ${head.status} arrived, then ${what} before its body ended` : what}`, secrets),
     retryable: failure !== "aborted",
-    ...(head && { headers: redact(head.headers, secrets), requestId: head.requestId }),
+    ...(head && { headers: redact(head.headers, secrets), requestId: redact(head.requestId, secrets) }),
     cause,
     secrets,
   });

@@ -16,6 +16,9 @@ export function shown(value: unknown): string {
   return kind && kind !== "Object" ? `a ${kind}` : "an object";
 }
 
+/** What a value is, never what a string says: for options that may hold a key by mistake (`createClient(key)`). */
+export const kindOf = (value: unknown): string => (typeof value === "string" ? "a string" : shown(value));
+
 /** A number of milliseconds > 0 (Infinity allowed: no limit), or `fallback` when absent. */
 export function positiveMs<F extends number | undefined>(name: string, value: number | undefined, fallback: F): number | F {
   if (value === undefined) return fallback;

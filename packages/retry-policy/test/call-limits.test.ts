@@ -44,6 +44,47 @@ describe("one call's own retry options, timeout and deadline, in place of the cl
     expect(budget.canRetry()).toBe(false);
   });
 
+  it.each([
+    ["budget left undefined", { given: { maxRetries: 5, budget: undefined } }],
+    ["a budget given as options (only a RetryBudget or false is taken)", { given: { maxRetries: 5, budget: { maxTokens: 100 } } }],
+  ] as const)("no call escapes the client's budget: %s", async (name, { given }) => {
+    const srv = await serve(busy);
+    const budget = new RetryBudget({ maxTokens: 2 });
+    budget.recordFailure();
+    const client = acmeClient(srv.url, { retry: { budget } });
+    if (name.startsWith("a budget given")) {
+      await expect(client.POST("/chat/completions", { body, retry: given as never })).rejects.toThrow("retry.budget must be a RetryBudget or false");
+      expect(srv.requests).toHaveLength(0);
+    } else {
+      await client.POST("/chat/completions", { body, retry: given as never });
+      expect(srv.requests).toHaveLength(1);
+    }
+  });
+
+  it.each([["null", null], ["0", 0], ['"0"', "0"], ["true", true], ["an array", []]] as const)("rejects retry: %s, sending nothing", async (_name, given) => {
+    const srv = await serve(busy);
+    await expect(acmeClient(srv.url).POST("/chat/completions", { body, retry: given as never })).rejects.toThrow("retry must be false or an object of retry options");
+    expect(srv.requests).toHaveLength(0);
+  });
+
+  it("a key the call leaves undefined keeps the client's value: its maxRetries, its onRetry", async () => {
+    const srv = await serve(busy);
+    const seen: number[] = [];
+    const client = acmeClient(srv.url, { retry: { maxRetries: 1, onRetry: (info) => seen.push(info.attempt) } });
+    await client.POST("/chat/completions", { body, retry: { maxRetries: undefined, onRetry: undefined, initialDelayMs: 1 } });
+    expect(srv.requests).toHaveLength(2);
+    expect(seen).toEqual([1]);
+  });
+
+  it("retry: false on one call still reports to the client's budget, so an outage seen there throttles the others", async () => {
+    const srv = await serve(busy);
+    const budget = new RetryBudget({ maxTokens: 4 });
+    const client = acmeClient(srv.url, { retry: { budget } });
+    for (let i = 0; i < 2; i++) await client.POST("/chat/completions", { body, retry: false });
+    expect(srv.requests).toHaveLength(2);
+    expect(budget.canRetry()).toBe(false);
+  });
+
   it("a call's timeoutMs ends a hung attempt long before the client's", async () => {
     const srv = await serve(hang);
     const started = performance.now();
@@ -76,6 +117,22 @@ describe("one call's own retry options, timeout and deadline, in place of the cl
     const { error } = await acmeClient(srv.url, { retry: { maxRetries: 3 } }).stream("/chat/completions", { body, retry: false });
     expect(error).toMatchObject({ status: 503, attempts: 1 });
     expect(srv.requests).toHaveLength(1);
+  });
+
+  it("stream() keeps the client's idleTimeoutMs when the call sets only timeoutMs", async () => {
+    const gap = { wait: 600 };
+    const srv = await serve(() => ({ status: 200, headers: { "content-type": "text/event-stream" }, steps: ['data: {"id":"1","choices":[]}\n\n', gap, 'data: {"id":"2","choices":[]}\n\n', "data: [DONE]\n\n"] }));
+    const { stream, error } = await acmeClient(srv.url, { idleTimeoutMs: 5000 }).stream("/chat/completions", { body, timeoutMs: 300, retry: false });
+    expect(error).toBeUndefined();
+    const seen: unknown[] = [];
+    for await (const event of stream!) seen.push(event);
+    expect(seen).toHaveLength(2);
+  });
+
+  it("stream() names an invalid timeoutMs as timeoutMs, sending nothing", async () => {
+    const srv = await serve(busy);
+    await expect(acmeClient(srv.url).stream("/chat/completions", { body, timeoutMs: "300" as never })).rejects.toThrow('timeoutMs must be a positive number of milliseconds, got "300"');
+    expect(srv.requests).toHaveLength(0);
   });
 
   it("stream() takes a call's timeoutMs as its idle timeout too, unless idleTimeoutMs is set", async () => {

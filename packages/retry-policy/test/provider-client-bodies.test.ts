@@ -22,7 +22,7 @@ function setupFor(url: string) {
     server: { url },
     createFetchClient,
     defaultBodySerializer,
-    operations: { "GET /metrics": { parseAs: "text" } },
+    operations: { "GET /metrics": { parseAs: "text" }, "POST /jobs": { mayBeEmpty: true } },
   } as const;
 }
 
@@ -68,6 +68,13 @@ describe("what the client makes of 2xx bodies", () => {
     expect(error).toMatchObject({ status: given.status, category: "unknown", retryable: false, body: "", requestId: "req_e" });
     expect(error.message).toBe("acme: unreadable response body (empty)");
     expect(response.status).toBe(given.status);
+  });
+
+  it("an empty 202 of an operation the spec documents without a body is data, not an error", async () => {
+    const { client } = await clientFor({ status: 202, body: "" });
+    const { data, error } = await client.POST("/jobs", { body: {} });
+    expect(error).toBeUndefined();
+    expect(data).toBeUndefined();
   });
 
   it("a HEAD has no body to parse", async () => {
@@ -131,6 +138,23 @@ describe("a 2xx JSON body is read inside the attempt", () => {
     expect(data).toBeUndefined();
     expect(error).toMatchObject(want);
     expect(server.requests).toHaveLength(2);
+  });
+
+  it.each([
+    ["a 429 whose body is cut keeps its Retry-After: not retried before it (here: longer than maxRetryAfterMs)", {
+      given: { status: 429, headers: { ...JSON_TYPE, "retry-after": "30", "x-request-id": "req_cut" }, steps: ['{"error":', { destroy: true }] },
+      want: { status: 429, category: "rate_limited", retryable: true, retryAfterMs: 30_000, requestId: "req_cut", message: "acme: HTTP 429 (its body was cut off)" },
+    }],
+    ["a 400 whose body stalls is still a 400: not retried", {
+      given: { status: 400, headers: JSON_TYPE, steps: ['{"error":', { hang: true }] },
+      want: { status: 400, category: "invalid_request", retryable: false, message: "acme: HTTP 400 (its body timed out)" },
+    }],
+  ] as const)("%s", async (_name, { given, want }) => {
+    const server = await scripted(() => given as unknown as SseReply);
+    const { error } = await client(server.url, { timeoutMs: 1000, retry: { maxRetries: 2, maxRetryAfterMs: 1000 }, ...noWait }).GET("/things");
+    expect(error).toMatchObject({ ...want, attempts: 1 });
+    expect(error.cause).toBeDefined();
+    expect(server.requests).toHaveLength(1);
   });
 
   it("succeeds on the retry after a body that broke off", async () => {
@@ -252,6 +276,35 @@ describe("requests", () => {
 
   it("takes createClient(null) as a mistake it names", () => {
     expect(() => createProviderClient(setupFor("http://127.0.0.1:9"), null as never)).toThrow("acme: createClient takes an options object, got null");
+  });
+
+  it.each([
+    ["createClient(key), the key where the options go", () => createProviderClient(setupFor("http://127.0.0.1:9"), KEY as never)],
+    ["headers given as one string", () => client("http://127.0.0.1:9", { headers: `Authorization: Bearer ${KEY}` as never })],
+    ["the key where the baseUrl goes", () => client("http://127.0.0.1:9", { baseUrl: KEY })],
+    ["a baseUrl with a password", () => client("http://127.0.0.1:9", { baseUrl: `http://user:${KEY}@127.0.0.1:9/v1` })],
+    ["a baseUrl with the key in its query", () => client("http://127.0.0.1:9", { baseUrl: `http://127.0.0.1:9/v1?key=${KEY}` })],
+  ] as const)("never prints the key while naming the mistake: %s", (_name, create) => {
+    expect(create).toThrow(TypeError);
+    try {
+      create();
+    } catch (thrown) {
+      expect((thrown as Error).message).not.toContain(KEY);
+    }
+  });
+
+  it.each([
+    ["a user and password", "http://user:pw@127.0.0.1:9/v1"],
+    ["a query", "http://127.0.0.1:9/v1?api-version=1"],
+    ["a fragment", "http://127.0.0.1:9/v1#top"],
+  ] as const)("rejects a baseUrl with %s: it would break or misplace every path", (_name, baseUrl) => {
+    expect(() => client("http://127.0.0.1:9", { baseUrl })).toThrow("acme: baseUrl must have no user, password, query or fragment (the key goes in apiKey)");
+  });
+
+  it("takes a baseUrl with stray spaces around it as the URL it is", async () => {
+    const { server } = await clientFor({ status: 200, body: { ok: 1 } });
+    await client("http://127.0.0.1:9", { baseUrl: ` ${server.url}/v9 ` }).GET("/things");
+    expect(server.requests[0]!.url).toBe("/v9/things");
   });
 
   it.each([

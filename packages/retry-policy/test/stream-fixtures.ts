@@ -1,6 +1,6 @@
 import createFetchClient from "openapi-fetch";
 import type { ErrorCatalog } from "../src/catalog.js";
-import type { ProviderClientOptions, ProviderClientSetup } from "../src/openapi-fetch/index.js";
+import type { ProviderClientSetup, StreamingClientOptions } from "../src/openapi-fetch/index.js";
 import { createStreamingClient } from "../src/openapi-fetch/index.js";
 import type { ProviderError } from "../src/provider-error.js";
 import type { StreamFormats } from "../src/stream/index.js";
@@ -88,7 +88,7 @@ const setup: ProviderClientSetup = {
 };
 
 /** A client as the generator builds it, with waits between retries skipped. */
-export function acmeClient(baseUrl: string, options: ProviderClientOptions = {}) {
+export function acmeClient(baseUrl: string, options: StreamingClientOptions = {}) {
   return createStreamingClient<paths, Streams, AcmeError>(setup, formats, {
     apiKey: API_KEY,
     baseUrl,

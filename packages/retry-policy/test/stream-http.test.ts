@@ -298,7 +298,7 @@ describe("stream(): the deadline and requests that cannot be sent", () => {
   it("the deadline bounds the wait for the first event (the idle timeout is longer)", async () => {
     const srv = await serve([{ steps: [{ hang: true }] }]);
     const started = performance.now();
-    const { error, stream } = await acmeClient(srv.url, { deadlineMs: 150, idleTimeoutMs: 30_000 } as never).stream("/chat/completions", { body: { model: "m" } });
+    const { error, stream } = await acmeClient(srv.url, { deadlineMs: 150, idleTimeoutMs: 30_000 }).stream("/chat/completions", { body: { model: "m" } });
     expect(stream).toBeUndefined();
     // The 200 and its headers had arrived: the error says so, rather than "no response".
     expect(error).toMatchObject({ status: 200, category: "timeout", headers: { "content-type": "text/event-stream" } });

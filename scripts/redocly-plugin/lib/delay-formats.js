@@ -43,11 +43,14 @@ export function misfit(ctx, header, schema, format) {
   if (types && types.length > 0 && !types.some((t) => rule.types.includes(t))) {
     return `is typed ${types.join(" | ")}, which cannot hold ${rule.what}`;
   }
-  const wrong = headerExamples(ctx, header, schema).find((value) => !rule.reads(value.trim()));
+  const examples = headerExamples(ctx, header, schema);
+  const wrong = examples.find((value) => !rule.reads(value.trim()));
   if (wrong !== undefined) return `has the example ${JSON.stringify(wrong)}, which is not ${rule.what}`;
+  // The header's own examples (all readable by now) say best what it sends; typical values only without any.
+  const tried = examples.length > 0 ? examples : rule.samples;
   const pattern = patternOf(schema);
-  if (pattern && !rule.samples.some((sample) => pattern.test(sample))) {
-    return `has the pattern ${JSON.stringify(schema.value.pattern)}, which admits no ${rule.what} (such as ${rule.samples[0]})`;
+  if (pattern && !tried.some((value) => pattern.test(value))) {
+    return `has the pattern ${JSON.stringify(schema.value.pattern)}, which rejects ${tried.map((v) => JSON.stringify(v)).join(" and ")}: it cannot hold ${rule.what}`;
   }
   return undefined;
 }

@@ -19,6 +19,7 @@ export const GENERATOR_FILES = [
   /^scripts\/bin\/errata-generate\.js$/,
   /^scripts\/src\/spec\.ts$/,
   /^scripts\/src\/catalog\.ts$/,
+  /^scripts\/src\/in-band-values\.ts$/,
   /^scripts\/package-config\/tsup\.ts$/,
 ];
 

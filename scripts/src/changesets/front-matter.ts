@@ -17,7 +17,7 @@ export function packagesNamed(text: string, file: string): string[] {
   if (data === null || data === undefined) return [];
   if (typeof data !== "object" || Array.isArray(data)) throw new Error(`${file}: the front matter must map package names to bump types`);
   for (const [name, bump] of Object.entries(data)) {
-    if (!BUMPS.has(bump as string)) throw new Error(`${file}: "${name}" has bump ${JSON.stringify(bump)}; use major, minor or patch`);
+    if (!BUMPS.has(bump as string)) throw new Error(`${file}: "${name}" has bump ${JSON.stringify(bump)}; use major, minor, patch or none`);
   }
   return Object.keys(data);
 }

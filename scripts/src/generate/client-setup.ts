@@ -9,6 +9,8 @@ export interface OperationSetup {
   parseAs?: "text";
   /** `security: []` on the operation: the key is not sent. */
   anonymous?: true;
+  /** A 2xx of the operation is documented without a body: an empty one is a success, not a broken body. */
+  mayBeEmpty?: true;
 }
 
 export interface ClientSetup {
@@ -57,7 +59,7 @@ export function clientSetup(spec: Spec): ClientSetup {
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch"];
 
-/** Text-only success bodies and operations without security, the two things openapi-fetch cannot infer. */
+/** Text-only or bodiless successes and operations without security: what openapi-fetch cannot infer. */
 function operationSetups(spec: Spec): Record<string, OperationSetup> {
   const result: Record<string, OperationSetup> = {};
   for (const [path, item] of Object.entries<any>(spec.paths ?? {})) {
@@ -65,9 +67,11 @@ function operationSetups(spec: Spec): Record<string, OperationSetup> {
       const operation = item?.[method];
       if (!operation) continue;
       const found: OperationSetup = {};
-      const mediaTypes = Object.entries<any>(operation.responses ?? {})
+      const successes = Object.entries<any>(operation.responses ?? {})
         .filter(([status]) => /^2\d\d$|^2XX$/i.test(status))
-        .flatMap(([, response]) => Object.keys(resolveRef(spec, response)?.content ?? {}));
+        .map(([, response]) => Object.keys(resolveRef(spec, response)?.content ?? {}));
+      const mediaTypes = successes.flat();
+      if (successes.some((types) => types.length === 0)) found.mayBeEmpty = true;
       const isText = (m: string) => /^text\//i.test(m) && !/^text\/event-stream/i.test(m);
       if (mediaTypes.length > 0 && mediaTypes.every(isText)) found.parseAs = "text";
       if (Array.isArray(operation.security) && operation.security.length === 0) found.anonymous = true;

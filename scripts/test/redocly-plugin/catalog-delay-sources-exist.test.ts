@@ -36,6 +36,8 @@ describe(rule, () => {
     ["an HTTP-date header read as one", { given: edit(resetDeclaredAs("          schema: { type: string, examples: [\"Wed, 21 Oct 2015 07:28:00 GMT\"] }\n"), [slowDownSources, "        - { in: header, name: X-Reset, format: http-date }\n"], [providerWide, "      - { in: header, name: X-Reset, format: http-date }\n  errors:"]), want: [] }],
     ["milliseconds from a number header", { given: edit(resetDeclaredAs("          schema: { type: number, examples: [1500] }\n"), [slowDownSources, "        - { in: header, name: X-Reset, format: ms }\n"], [providerWide, "      - { in: header, name: X-Reset, format: ms }\n  errors:"]), want: [] }],
     ["no format reads seconds or a date, not a duration", { given: slowDownReads("{ in: header, name: X-Reset }"), want: [[rule, source(0)]] }],
+    ["a duration header whose pattern takes only hours, with its own example", { given: resetDeclaredAs('          schema:\n            type: string\n            pattern: "^[0-9]+h$"\n            examples: [2h]\n'), want: [] }],
+    ["a duration header whose pattern takes fractional seconds, with its own example", { given: resetDeclaredAs('          schema:\n            type: string\n            pattern: "^[0-9]+\\\\.[0-9]+s$"\n            examples: [1.500s]\n'), want: [] }],
     ["a header without a schema or examples fits every format", { given: resetDeclaredAs(""), want: [] }],
     // the provider-wide list
     ["a provider-wide header that no response of the entries using it declares", { given: edit(valid, [providerWide, "      - { in: header, name: X-Later, format: duration }\n  errors:"]), want: [[rule, "#/x-errata/errorFormat/retryAfter/0/name"]] }],

@@ -46,7 +46,7 @@ export function unreadableBodyError(
     retryable: false,
     body: redact(text, secrets),
     headers: redact(headers, secrets),
-    requestId: requestIdOf(errorFormat, headers),
+    requestId: redact(requestIdOf(errorFormat, headers), secrets),
     attempts,
     cause,
     secrets,

@@ -5,7 +5,7 @@ import { createFetcher, type CallLimits, type FetchLike, type FetchOutcome, type
 import { authHeaders, bodyAuthSerializer, keysCarried, type AuthPlacement } from "./auth.js";
 import { requestNotSentError, unreadableBodyError } from "./call-errors.js";
 import { resolveBaseUrl, type ServerTemplate } from "./server-url.js";
-import { check, shown } from "../validate.js";
+import { kindOf } from "../validate.js";
 import type { ProviderClient } from "./types.js";
 
 /** Options every provider's `createClient` accepts. */
@@ -44,6 +44,8 @@ export interface OperationSetup {
   readonly parseAs?: "text";
   /** The operation has `security: []`: the key is not sent. */
   readonly anonymous?: true;
+  /** A 2xx is documented without a body: an empty one is `data: undefined`, not an unreadable body. */
+  readonly mayBeEmpty?: true;
 }
 
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH"] as const;
@@ -63,7 +65,8 @@ const NO_RESPONSE = Symbol("errata.no-response");
 
 /** `createClient(null)` and the like: said plainly, before anything reads an option. */
 export function checkOptionsObject(provider: string, options: unknown): void {
-  if (options === null || typeof options !== "object") throw new TypeError(`${provider}: createClient takes an options object, got ${shown(options)}`);
+  // The kind only: `createClient(process.env.KEY)` must not print the key.
+  if (options === null || typeof options !== "object") throw new TypeError(`${provider}: createClient takes an options object, got ${kindOf(options)}`);
 }
 
 /** Builds the typed client: openapi-fetch for typing and serialisation, the retrying fetch underneath. */
@@ -78,7 +81,7 @@ export function createProviderClient<Paths extends Record<string, any>, E extend
 export function buildProviderClient<Paths extends Record<string, any>, E extends ProviderError>(setup: ProviderClientSetup, options: ProviderClientOptions) {
   checkOptionsObject(setup.catalog.provider, options);
   const { apiKey, headers, authScheme } = options;
-  check(headers === undefined || (headers !== null && typeof headers === "object"), "headers", "a record, a Headers or [name, value] pairs", headers);
+  if (headers !== undefined && (headers === null || typeof headers !== "object")) throw new TypeError(`headers must be a record, a Headers or [name, value] pairs, got ${kindOf(headers)}`);
   // An empty key (an unset environment variable read as "") would be sent as a bare "Bearer ".
   if (apiKey !== undefined && (typeof apiKey !== "string" || apiKey === "")) throw new TypeError("apiKey must be a non-empty string; leave it out to send no key");
   const { catalog, authSchemes, operations } = setup;
@@ -98,7 +101,7 @@ export function buildProviderClient<Paths extends Record<string, any>, E extends
   const keyHeaders = auth ? authHeaders(auth, apiKey) : {};
   const bodySerializer = auth && bodyAuthSerializer(auth, apiKey);
   const fetchClient = setup.createFetchClient({
-    baseUrl: resolveBaseUrl(provider, setup.server, options as ProviderClientOptions & Record<string, unknown>),
+    baseUrl: resolveBaseUrl(provider, setup.server, options as ProviderClientOptions & Record<string, unknown>, secrets),
     // Headers, [name, value] pairs or a record, as fetch accepts them.
     headers: { ...Object.fromEntries(new Headers(headers as HeadersInit | undefined)), ...keyHeaders },
     ...(bodySerializer && { bodySerializer }),
@@ -155,7 +158,7 @@ export function buildProviderClient<Paths extends Record<string, any>, E extends
     if (!asJson) return { ...result, response };
     // openapi-fetch hands back no text for a 204, a HEAD or a Content-Length of 0.
     const text = typeof result.data === "string" ? result.data : "";
-    if (text === "" && (NO_BODY_STATUSES.includes(response.status) || method === "HEAD")) return { data: undefined, response };
+    if (text === "" && (NO_BODY_STATUSES.includes(response.status) || method === "HEAD" || operation?.mayBeEmpty)) return { data: undefined, response };
     try {
       // An empty 200 is no JSON either: `data` would be undefined where its type promises a body.
       if (text === "") throw new SyntaxError("empty body where JSON was expected");

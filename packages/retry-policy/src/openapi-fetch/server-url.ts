@@ -1,3 +1,4 @@
+import { redact } from "../redact.js";
 import { shown } from "../validate.js";
 
 /** A spec's server: its URL template and, for each `{variable}`, the client option that fills it. */
@@ -14,13 +15,19 @@ export function resolveBaseUrl(
   provider: string,
   server: ServerTemplate,
   options: { baseUrl?: string | URL | undefined } & Record<string, unknown>,
+  secrets: readonly string[] = [],
 ): string {
   const { baseUrl } = options;
   if (baseUrl !== undefined) {
-    const given = baseUrl instanceof URL ? baseUrl.href : baseUrl;
     // Checked whole here, so that "http://" or a space in the host fails at createClient, not on every call.
-    if (typeof given !== "string" || !isHttpUrl(given)) throw new TypeError(`${provider}: baseUrl must be an http(s) URL, got ${shown(baseUrl)}`);
-    return given;
+    const url = httpUrl(baseUrl);
+    if (!url) throw new TypeError(redact(`${provider}: baseUrl must be an http(s) URL, got ${shown(baseUrl)}`, secrets));
+    // fetch refuses a user or password in the URL (and would print them); a query or fragment would
+    // end up in front of every path. Not echoed: either may hold a secret.
+    if (url.username || url.password || url.search || url.hash) {
+      throw new TypeError(`${provider}: baseUrl must have no user, password, query or fragment (the key goes in apiKey)`);
+    }
+    return url.href;
   }
   let url = server.url;
   for (const [name, { option }] of Object.entries(server.variables ?? {})) {
@@ -33,11 +40,13 @@ export function resolveBaseUrl(
   return url;
 }
 
-function isHttpUrl(text: string): boolean {
+function httpUrl(given: unknown): URL | undefined {
+  const text = given instanceof URL ? given.href : given;
+  if (typeof text !== "string") return undefined;
   try {
     const url = new URL(text);
-    return (url.protocol === "http:" || url.protocol === "https:") && url.host !== "";
+    return (url.protocol === "http:" || url.protocol === "https:") && url.host !== "" ? url : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }

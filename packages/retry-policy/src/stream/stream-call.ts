@@ -36,7 +36,10 @@ export function createStreamCall(
     let sent = false;
     const fetch: FetchLike = async (input, requestInit) => {
       sent = true;
-      outcome = await open(input, requestInit, { format, idleTimeoutMs: idleTimeoutMs ?? timeoutMs, secrets: own, limits });
+      // The idle timeout defaults to the call's timeoutMs only when neither the call nor the client set one,
+      // and only a valid one: an invalid timeoutMs is reported under its own name by the fetch.
+      const callIdle = typeof timeoutMs === "number" && timeoutMs > 0 ? timeoutMs : undefined;
+      outcome = await open(input, requestInit, { format, idleTimeoutMs: idleTimeoutMs ?? options.idleTimeoutMs ?? callIdle, secrets: own, limits });
       throw HANDOFF;
     };
     try {
