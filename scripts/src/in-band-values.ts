@@ -1,15 +1,5 @@
 import { resolveRef, type Spec } from "./spec.js";
 
-const UNIONS = ["oneOf", "anyOf", "allOf"] as const;
-
-/** Every schema a schema stands for: itself and its composition branches, `$ref`s followed, each once. */
-function expand(spec: Spec, node: unknown, seen = new Set<unknown>()): any[] {
-  const schema = resolveRef(spec, node);
-  if (schema === null || typeof schema !== "object" || seen.has(schema)) return [];
-  seen.add(schema);
-  return [schema, ...UNIONS.flatMap((keyword) => (Array.isArray(schema[keyword]) ? schema[keyword].flatMap((branch: unknown) => expand(spec, branch, seen)) : []))];
-}
-
 /** The body shapes a schema allows: each `oneOf`/`anyOf` member, recursively; an `allOf` stays one shape. */
 function alternatives(spec: Spec, node: unknown, seen = new Set<unknown>()): any[] {
   const schema = resolveRef(spec, node);
@@ -20,22 +10,31 @@ function alternatives(spec: Spec, node: unknown, seen = new Set<unknown>()): any
 }
 
 /**
- * The values one body shape lists at a dotted path (its `enum` or `const`), or `undefined` when the
- * path is open: the shape lacks the property (a body without it is documented, so its value is not
- * known) or has it without listing values.
+ * The values every shape of a schema lists at a path (its `enum` or `const`), or `undefined` when the
+ * path is open: some shape lacks the property (so a body without it is documented and its value
+ * unknown), has it without listing values, or hides it behind a union inside an `allOf` (not followed:
+ * open is the safe answer).
  */
-function valuesAtPath(spec: Spec, schema: unknown, path: string): string[] | undefined {
-  let current = [schema];
-  for (const segment of path.split(".")) {
-    current = current.flatMap((node) => expand(spec, node)).flatMap((s) => (s.properties && segment in s.properties ? [s.properties[segment]] : []));
-  }
-  if (current.length === 0) return undefined;
+function valuesAt(spec: Spec, node: unknown, segments: readonly string[]): string[] | undefined {
+  const shapes = alternatives(spec, node);
+  if (shapes.length === 0) return undefined;
   const values: string[] = [];
-  for (const leaf of current.flatMap((node) => expand(spec, node))) {
-    const listed = Array.isArray(leaf.enum) ? leaf.enum : leaf.const !== undefined ? [leaf.const] : undefined;
-    if (listed) values.push(...listed.filter((v: unknown): v is string => typeof v === "string"));
-    // A union only gathers its branches, which are visited too; any other shape is an open value.
-    else if (!UNIONS.some((keyword) => Array.isArray(leaf[keyword]))) return undefined;
+  for (const shape of shapes) {
+    if (segments.length === 0) {
+      const listed = Array.isArray(shape.enum) ? shape.enum : shape.const !== undefined ? [shape.const] : undefined;
+      if (!listed) return undefined;
+      values.push(...listed.filter((v: unknown): v is string => typeof v === "string"));
+      continue;
+    }
+    const parts = [shape, ...(Array.isArray(shape.allOf) ? shape.allOf.map((part: unknown) => resolveRef(spec, part)) : [])];
+    if (parts.slice(1).some((part) => Array.isArray(part?.oneOf) || Array.isArray(part?.anyOf) || Array.isArray(part?.allOf))) return undefined;
+    const found = parts.flatMap((part) => (part?.properties && segments[0]! in part.properties ? [part.properties[segments[0]!]] : []));
+    if (found.length === 0) return undefined;
+    for (const property of found) {
+      const inner = valuesAt(spec, property, segments.slice(1));
+      if (inner === undefined) return undefined;
+      values.push(...inner);
+    }
   }
   return values;
 }
@@ -54,13 +53,9 @@ export function inBandSuccessValues(spec: Spec, inBand: { path: string; errorVal
         if (!/^2/.test(status)) continue;
         for (const [mediaType, media] of Object.entries<any>(resolveRef(spec, response)?.content ?? {})) {
           if (!/json/i.test(mediaType)) continue;
-          const shapes = alternatives(spec, media?.schema);
-          if (shapes.length === 0) return undefined;
-          for (const shape of shapes) {
-            const values = valuesAtPath(spec, shape, inBand.path);
-            if (values === undefined) return undefined;
-            values.forEach((value) => found.add(value));
-          }
+          const values = valuesAt(spec, media?.schema, inBand.path.split("."));
+          if (values === undefined) return undefined;
+          values.forEach((value) => found.add(value));
         }
       }
     }

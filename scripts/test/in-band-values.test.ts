@@ -26,9 +26,21 @@ describe("inBandSuccessValues: what a 2xx body documents at the in-band path, er
     ["only error values: no successes to compare with", { given: specWith(statusOf({ enum: ["error"] })), want: undefined }],
     ["no such property", { given: specWith({ type: "object", properties: { id: { type: "string" } } }), want: undefined }],
     ["one body shape without the property: open", { given: specWith({ oneOf: [statusOf({ const: "success" }), { type: "object", properties: { id: { type: "string" } } }] }), want: undefined }],
+    ["a union inside an allOf, one branch without the property: open", { given: specWith({ allOf: [{ type: "object" }, { oneOf: [statusOf({ const: "success" }), { type: "object" }] }] }), want: undefined }],
+    ["a nested path through a union with a branch that lacks it: open", {
+      given: { ...specWith({ type: "object", properties: { data: { oneOf: [statusOf({ const: "success" }), { type: "object", properties: { id: {} } }] } } }) },
+      path: "data.status",
+      want: undefined,
+    }],
+    ["a nested path that every branch lists", {
+      given: { ...specWith({ type: "object", properties: { data: { oneOf: [statusOf({ const: "success" }), statusOf({ enum: ["error"] })] } } }) },
+      path: "data.status",
+      want: ["success"],
+    }],
     ["a 2xx JSON body without a schema: open", { given: { paths: { "/jobs": { post: { responses: { "200": { content: { "application/json": {} } } } } } } }, want: undefined }],
-  ] as const)("%s", (_name, { given, want }) => {
-    expect(inBandSuccessValues(given, inBand)).toEqual(want);
+  ] as const)("%s", (_name, { given, want, ...rest }) => {
+    const path = "path" in rest ? (rest.path as string) : inBand.path;
+    expect(inBandSuccessValues(given, { ...inBand, path })).toEqual(want);
   });
 
   it("reads ModelsLab's: success and processing", async () => {

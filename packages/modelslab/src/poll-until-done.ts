@@ -72,15 +72,18 @@ export function pollDelayMs(eta: unknown, minIntervalMs: number, maxIntervalMs: 
  * 0: no fetch answered). `cause`: the client's error for a fetch the deadline cut (no answer yet, or
  * retries of a failure still under way: its `attempts` say which).
  */
-function gaveUp(id: JobId, why: string, last: unknown, fetched: boolean, cause?: ProviderError): ModelslabError {
+function gaveUp(id: JobId, why: string, last: unknown, fetched: boolean, cut?: ProviderError): ModelslabError {
+  // Cut while the client waited to retry a failure (a 503, say): that failure is what the caller needs.
+  const failing = cut && ProviderError.is(cut.cause) ? cut.cause : undefined;
+  const state = failing ? `kept failing (${failing.message})` : fetched ? "is still processing" : "has not answered";
   return new ProviderError({
     provider,
     status: fetched ? 200 : 0,
     category: "timeout",
-    message: `${provider}: job ${id} ${fetched ? "is still processing" : "has not answered"} ${why}; fetch it again later`,
+    message: `${provider}: job ${id} ${state} ${why}; fetch it again later`,
     retryable: true,
     body: last,
-    cause,
+    cause: failing ?? cut,
   }) as ModelslabError;
 }
 

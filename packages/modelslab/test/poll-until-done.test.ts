@@ -146,13 +146,20 @@ describe("pollUntilDone", () => {
     expect(result.error!.message).toContain("300 ms deadline");
   });
 
-  it("says that the job never answered, not that it is still processing, when the deadline cuts retries of a failure", async () => {
+  it("says what kept failing, not that the job is still processing, when the deadline cuts retries of a failure", async () => {
     // A 503 on every attempt: the client is waiting to retry when the deadline passes.
     const { client } = await setup(() => ({ status: 503, body: { status: "error", message: "maintenance" } }), { retry: { maxRetries: 5, initialDelayMs: 1000, maxDelayMs: 1000, jitter: "none" } });
     const result = await pollUntilDone(client, JOB, { deadlineMs: 300 });
-    expect(result).toMatchObject({ polls: 1, error: { status: 0, category: "timeout", message: `modelslab: job ${JOB} has not answered at its 300 ms deadline; fetch it again later` } });
-    // What the client saw is kept: its aborted retry, with the attempts made.
-    expect(result.error!.cause).toMatchObject({ category: "aborted", attempts: 1 });
+    expect(result).toMatchObject({ polls: 1, error: { status: 0, category: "timeout", message: `modelslab: job ${JOB} kept failing (maintenance) at its 300 ms deadline; fetch it again later` } });
+    // The failure itself is kept, as the server sent it.
+    expect(result.error!.cause).toMatchObject({ status: 503, category: "unavailable", message: "maintenance" });
+  });
+
+  it("says that the job has not answered when the deadline cuts a fetch still out", async () => {
+    const { client } = await setup(() => ({ hang: true }), {});
+    const result = await pollUntilDone(client, JOB, { deadlineMs: 300 });
+    expect(result.error!.message).toBe(`modelslab: job ${JOB} has not answered at its 300 ms deadline; fetch it again later`);
+    expect(result.error!.cause).toMatchObject({ category: "aborted" });
   });
 
   it("leaves no timer behind when the client throws (a wrong client passed in)", async () => {

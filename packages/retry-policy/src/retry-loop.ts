@@ -41,8 +41,10 @@ export async function retryAttempts<A extends AttemptResult>(
     policy.onRetry?.({ attempt: attempts, delayMs: decision.delayMs, error });
     try {
       await runtime.sleep(decision.delayMs, loop.signal);
-    } catch (cause) {
-      return { response: undefined, error: transportError(provider, "aborted", cause, secrets).with({ attempts }) };
+    } catch (reason) {
+      // The cause is the failure that was waiting to be retried: the caller still has its own abort
+      // reason, but not what the server last said (pollUntilDone reports it when its deadline cuts in).
+      return { response: undefined, error: transportError(provider, "aborted", reason, secrets).with({ attempts, cause: error }) };
     }
   }
 }

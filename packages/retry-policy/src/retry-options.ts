@@ -1,7 +1,7 @@
 import type { Jitter } from "./backoff.js";
 import type { ProviderError } from "./provider-error.js";
 import { RetryBudget, type RetryBudgetOptions } from "./retry-budget.js";
-import { check } from "./validate.js";
+import { check, isPlainObject } from "./validate.js";
 
 export interface RetryInfo {
   /** The retry about to be sent: 1 for the first retry. */
@@ -51,6 +51,7 @@ export const RETRY_DEFAULTS = {
 /** Options → policy. Invalid options are programmer errors and throw (the only thing that does). */
 export function resolveRetryPolicy(options: RetryOptions | false | undefined): RetryPolicy {
   if (options === false) return { ...RETRY_DEFAULTS, maxRetries: 0, budget: undefined, onRetry: undefined };
+  check(options === undefined || isPlainObject(options), "retry", "false or an object of retry options", options);
   const { budget, onRetry, ...given } = options ?? {};
   const policy: RetryPolicy = { ...RETRY_DEFAULTS, budget: undefined, onRetry };
   for (const name of ["maxRetries", "initialDelayMs", "maxDelayMs", "maxRetryAfterMs"] as const) {
@@ -59,9 +60,10 @@ export function resolveRetryPolicy(options: RetryOptions | false | undefined): R
     check(typeof value === "number" && value >= 0 && value < Infinity && (!integer || Number.isInteger(value)), `retry.${name}`, `a finite ${integer ? "integer" : "number"} >= 0`, value);
   }
   check(policy.maxDelayMs >= policy.initialDelayMs, "retry.maxDelayMs", ">= retry.initialDelayMs", policy.maxDelayMs);
-  const jitter = (policy.jitter = given.jitter ?? RETRY_DEFAULTS.jitter);
+  const jitter = (policy.jitter = given.jitter === undefined ? RETRY_DEFAULTS.jitter : given.jitter);
   check(jitter === "full" || jitter === "none", "retry.jitter", '"full" or "none"', jitter);
   if (onRetry !== undefined && typeof onRetry !== "function") throw new TypeError("retry.onRetry must be a function");
+  check(budget === undefined || budget === false || budget instanceof RetryBudget || isPlainObject(budget), "retry.budget", "a RetryBudget, its options or false", budget);
   if (budget !== false) policy.budget = budget instanceof RetryBudget ? budget : new RetryBudget(budget);
   return policy;
 }

@@ -8,7 +8,7 @@ import { RetryBudget } from "./retry-budget.js";
 import { defaultRuntime, type RetryRuntime } from "./runtime.js";
 import { toReplayableRequest } from "./replayable-request.js";
 import { transportError, type ResponseHead, type TransportFailure } from "./transport-errors.js";
-import { check, positiveMs } from "./validate.js";
+import { check, isPlainObject, positiveMs } from "./validate.js";
 import { startTimer } from "./timers.js";
 
 export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
@@ -78,7 +78,8 @@ export interface AttemptExtras<O> {
  * once), `timeoutMs` and `deadlineMs` replace the client's.
  */
 export interface CallLimits {
-  retry?: RetryOptions | false | undefined;
+  /** On one call, `budget` may only name another RetryBudget or `false`: a fresh budget per call would limit nothing. */
+  retry?: (Omit<RetryOptions, "budget"> & { budget?: RetryBudget | false | undefined }) | false | undefined;
   timeoutMs?: number | undefined;
   deadlineMs?: number | undefined;
 }
@@ -88,7 +89,7 @@ export function createFetcher(options: RetryingFetchOptions) {
   const { catalog, idempotencyHeader } = options;
   const client = { policy: resolveRetryPolicy(options.retry), ...checkedTimes(options, 60_000, undefined) };
   if (options.fetch !== undefined && typeof options.fetch !== "function") throw new TypeError("fetch must be a function");
-  check(idempotencyHeader === undefined || /^[!#$%&'*+.^_`|~\w-]+$/.test(idempotencyHeader), "idempotencyHeader", "an HTTP header name", idempotencyHeader);
+  check(idempotencyHeader === undefined || (typeof idempotencyHeader === "string" && /^[!#$%&'*+.^_`|~\w-]+$/.test(idempotencyHeader)), "idempotencyHeader", "an HTTP header name", idempotencyHeader);
   const fetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const runtime: RetryRuntime = { ...defaultRuntime, ...options.runtime };
   const { provider } = catalog;
@@ -159,7 +160,7 @@ export function createFetcher(options: RetryingFetchOptions) {
 type Limits = { policy: RetryPolicy; timeoutMs: number; deadlineMs: number | undefined };
 
 /** timeoutMs and deadlineMs, checked (invalid ones throw), each falling back to the given default. */
-function checkedTimes(given: CallLimits, timeoutMs: number, deadlineMs: number | undefined) {
+function checkedTimes(given: Pick<CallLimits, "timeoutMs" | "deadlineMs">, timeoutMs: number, deadlineMs: number | undefined) {
   return { timeoutMs: positiveMs("timeoutMs", given.timeoutMs, timeoutMs), deadlineMs: positiveMs("deadlineMs", given.deadlineMs, deadlineMs) };
 }
 
@@ -171,14 +172,16 @@ function checkedTimes(given: CallLimits, timeoutMs: number, deadlineMs: number |
  */
 function withCallLimits(limits: CallLimits, clientRetry: RetryOptions | false | undefined, client: Limits): Limits {
   const { retry } = limits;
-  check(retry === undefined || retry === false || (retry !== null && typeof retry === "object" && !Array.isArray(retry)), "retry", "false or an object of retry options", retry);
+  check(retry === undefined || retry === false || isPlainObject(retry), "retry", "false or an object of retry options", retry);
   let policy = client.policy;
   if (retry === false) policy = { ...client.policy, maxRetries: 0 };
   else if (retry) {
     const { budget, ...given } = retry;
     check(budget === undefined || budget === false || budget instanceof RetryBudget, "retry.budget", "a RetryBudget or false on one call (the client's is used otherwise)", budget);
     const own = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
-    policy = resolveRetryPolicy({ ...(clientRetry || {}), ...own, budget: budget ?? client.policy.budget ?? false });
+    // Over the client's options: a client created with `retry: false` still sends once unless the call says how often.
+    const base = clientRetry === false ? { maxRetries: 0 } : (clientRetry ?? {});
+    policy = resolveRetryPolicy({ ...base, ...own, budget: budget ?? client.policy.budget ?? false });
   }
   return { policy, ...checkedTimes(limits, client.timeoutMs, client.deadlineMs) };
 }

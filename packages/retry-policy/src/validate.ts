@@ -16,6 +16,10 @@ export function shown(value: unknown): string {
   return kind && kind !== "Object" ? `a ${kind}` : "an object";
 }
 
+/** An object literal's kind of value (not null, an array, a class instance). */
+export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === "object" && (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null);
+
 /** What a value is, never what a string says: for options that may hold a key by mistake (`createClient(key)`). */
 export const kindOf = (value: unknown): string => (typeof value === "string" ? "a string" : shown(value));
 

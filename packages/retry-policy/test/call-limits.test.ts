@@ -23,6 +23,7 @@ describe("one call's own retry options, timeout and deadline, in place of the cl
     ["retry: false sends once", { given: { client: { retry: { maxRetries: 3 } }, call: { retry: false } }, want: { requests: 1, attempts: 1 } }],
     ["more retries than the client's", { given: { client: { retry: { maxRetries: 1 } }, call: { retry: { maxRetries: 4 } } }, want: { requests: 5, attempts: 5 } }],
     ["retries on a client created with retry: false", { given: { client: { retry: false }, call: { retry: { maxRetries: 2 } } }, want: { requests: 3, attempts: 3 } }],
+    ["other retry options on a client created with retry: false still send once", { given: { client: { retry: false }, call: { retry: { maxRetries: undefined, maxRetryAfterMs: 5000 } } }, want: { requests: 1, attempts: 1 } }],
     ["nothing set: the client's", { given: { client: { retry: { maxRetries: 1 } }, call: {} }, want: { requests: 2, attempts: 2 } }],
   ] as const)("%s", async (_name, { given, want }) => {
     const srv = await serve(busy);
@@ -127,6 +128,12 @@ describe("one call's own retry options, timeout and deadline, in place of the cl
     const seen: unknown[] = [];
     for await (const event of stream!) seen.push(event);
     expect(seen).toHaveLength(2);
+  });
+
+  it("stream() checks a call's idleTimeoutMs of null instead of ignoring it", async () => {
+    const srv = await serve(busy);
+    await expect(acmeClient(srv.url).stream("/chat/completions", { body, idleTimeoutMs: null as never })).rejects.toThrow("idleTimeoutMs must be a positive number of milliseconds, got null");
+    expect(srv.requests).toHaveLength(0);
   });
 
   it("stream() names an invalid timeoutMs as timeoutMs, sending nothing", async () => {

@@ -22,7 +22,7 @@ function setupFor(url: string) {
     server: { url },
     createFetchClient,
     defaultBodySerializer,
-    operations: { "GET /metrics": { parseAs: "text" }, "POST /jobs": { mayBeEmpty: true } },
+    operations: { "GET /metrics": { parseAs: "text" }, "POST /jobs": { emptyStatuses: ["202"] } },
   } as const;
 }
 
@@ -75,6 +75,12 @@ describe("what the client makes of 2xx bodies", () => {
     const { data, error } = await client.POST("/jobs", { body: {} });
     expect(error).toBeUndefined();
     expect(data).toBeUndefined();
+  });
+
+  it("an empty 200 of that operation is still an error: only its 202 is documented without a body", async () => {
+    const { client } = await clientFor({ status: 200, body: "" });
+    const { error } = await client.POST("/jobs", { body: {} });
+    expect(error).toMatchObject({ status: 200, message: "acme: unreadable response body (empty)" });
   });
 
   it("a HEAD has no body to parse", async () => {
@@ -266,12 +272,47 @@ describe("requests", () => {
     ["an unknown jitter", { given: { retry: { jitter: "equal" } }, want: 'retry.jitter must be "full" or "none", got "equal"' }],
     ["headers that are a number", { given: { headers: 5 }, want: "headers must be a record, a Headers or [name, value] pairs, got 5" }],
     ["headers that are null", { given: { headers: null }, want: "headers must be a record, a Headers or [name, value] pairs, got null" }],
-    ["a baseUrl without a scheme", { given: { baseUrl: "api.acme.test" }, want: 'acme: baseUrl must be an http(s) URL, got "api.acme.test"' }],
-    ["a baseUrl with no host", { given: { baseUrl: "http://" }, want: 'acme: baseUrl must be an http(s) URL, got "http://"' }],
-    ["a baseUrl with a space in its host", { given: { baseUrl: "http://exa mple.com" }, want: 'acme: baseUrl must be an http(s) URL, got "http://exa mple.com"' }],
-    ["a baseUrl of another scheme", { given: { baseUrl: new URL("ftp://files.acme.test/") }, want: "acme: baseUrl must be an http(s) URL, got a URL" }],
+    ["a baseUrl without a scheme", { given: { baseUrl: "api.acme.test" }, want: "acme: baseUrl must be an http(s) URL, got a string that is not a URL" }],
+    ["a baseUrl with no host", { given: { baseUrl: "http://" }, want: "acme: baseUrl must be an http(s) URL, got a string that is not a URL" }],
+    ["a baseUrl with a space in its host", { given: { baseUrl: "http://exa mple.com" }, want: "acme: baseUrl must be an http(s) URL, got a string that is not a URL" }],
+    ["a baseUrl of another scheme", { given: { baseUrl: new URL("ftp://files.acme.test/") }, want: 'acme: baseUrl must be an http(s) URL, got "ftp://files.acme.test/"' }],
   ] as const)("says what is wrong with %s, and what it got", (_name, { given, want }) => {
     expect(() => client("http://127.0.0.1:9", given as never)).toThrow(want);
+  });
+
+  it.each([
+    ["retry: null", { given: { retry: null }, want: "retry must be false or an object of retry options, got null" }],
+    ["a budget of null", { given: { retry: { budget: null } }, want: "retry.budget must be a RetryBudget, its options or false, got null" }],
+    ["a budget of true", { given: { retry: { budget: true } }, want: "retry.budget must be a RetryBudget, its options or false, got true" }],
+    ["a jitter of null", { given: { retry: { jitter: null } }, want: 'retry.jitter must be "full" or "none", got null' }],
+    ["an idempotencyHeader of null", { given: { idempotencyHeader: null }, want: "idempotencyHeader must be an HTTP header name, got null" }],
+    ["an authScheme of null", { given: { authScheme: null }, want: "acme: authScheme must be one of bearer, got null" }],
+    ["an authScheme that names no scheme but an Object method", { given: { authScheme: "toString" }, want: 'acme: authScheme must be one of bearer, got "toString"' }],
+  ] as const)("refuses %s instead of taking the default", (_name, { given, want }) => {
+    expect(() => client("http://127.0.0.1:9", given as never)).toThrow(want);
+  });
+
+  it("names a header fetch refuses without printing the key in it", () => {
+    expect(() => client("http://127.0.0.1:9", { apiKey: undefined, headers: { authorization: `Bearer ${KEY}\nx` } })).toThrow(/^headers: /);
+    try {
+      client("http://127.0.0.1:9", { apiKey: undefined, headers: { authorization: `Bearer ${KEY}\nx` } });
+    } catch (thrown) {
+      expect((thrown as Error).message).not.toContain(KEY);
+    }
+  });
+
+  it.each([
+    ["a wrong scheme: its query is not shown", { given: `htps://h.test/v1?api_key=${KEY}`, want: 'acme: baseUrl must be an http(s) URL, got "htps://h.test/v1"' }],
+    ["an empty query", { given: "http://127.0.0.1:9/v1?", want: "acme: baseUrl must have no user, password, query or fragment" }],
+    ["an empty fragment", { given: "http://127.0.0.1:9/v1#", want: "acme: baseUrl must have no user, password, query or fragment" }],
+  ] as const)("baseUrl with %s", (_name, { given, want }) => {
+    expect(() => client("http://127.0.0.1:9", { apiKey: undefined, baseUrl: given })).toThrow(want);
+  });
+
+  it("checks a call's own baseUrl (openapi-fetch's option) like the client's, sending nothing", async () => {
+    const { server } = await clientFor({ status: 200, body: {} });
+    await expect(client(server.url).GET("/things", { baseUrl: `http://user:${KEY}@127.0.0.1:9/v1` })).rejects.toThrow("baseUrl must have no user, password, query or fragment");
+    expect(server.requests).toHaveLength(0);
   });
 
   it("takes createClient(null) as a mistake it names", () => {

@@ -9,8 +9,8 @@ export interface OperationSetup {
   parseAs?: "text";
   /** `security: []` on the operation: the key is not sent. */
   anonymous?: true;
-  /** A 2xx of the operation is documented without a body: an empty one is a success, not a broken body. */
-  mayBeEmpty?: true;
+  /** The 2xx statuses ("202", or "2XX") documented without a body: an empty one is a success there, not a broken body. */
+  emptyStatuses?: string[];
 }
 
 export interface ClientSetup {
@@ -69,9 +69,10 @@ function operationSetups(spec: Spec): Record<string, OperationSetup> {
       const found: OperationSetup = {};
       const successes = Object.entries<any>(operation.responses ?? {})
         .filter(([status]) => /^2\d\d$|^2XX$/i.test(status))
-        .map(([, response]) => Object.keys(resolveRef(spec, response)?.content ?? {}));
-      const mediaTypes = successes.flat();
-      if (successes.some((types) => types.length === 0)) found.mayBeEmpty = true;
+        .map(([status, response]) => ({ status: status.toUpperCase(), types: Object.keys(resolveRef(spec, response)?.content ?? {}) }));
+      const mediaTypes = successes.flatMap((s) => s.types);
+      const empty = successes.filter((s) => s.types.length === 0).map((s) => s.status);
+      if (empty.length > 0) found.emptyStatuses = empty;
       const isText = (m: string) => /^text\//i.test(m) && !/^text\/event-stream/i.test(m);
       if (mediaTypes.length > 0 && mediaTypes.every(isText)) found.parseAs = "text";
       if (Array.isArray(operation.security) && operation.security.length === 0) found.anonymous = true;

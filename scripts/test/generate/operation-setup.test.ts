@@ -16,8 +16,8 @@ describe("per-operation setup read from the spec", () => {
     ["an event stream is not plain text", { given: { "/s": { post: ok({ "text/event-stream": {} }) } }, want: undefined }],
     ["security: [] sends no key", { given: { "/open": { get: { security: [], ...ok({ "application/json": {} }) } } }, want: { "GET /open": { anonymous: true } } }],
     ["security: [{}] (optional key) still sends it", { given: { "/opt": { get: { security: [{}], ...ok({ "application/json": {} }) } } }, want: undefined }],
-    ["a 2xx documented without a body may come back empty", { given: { "/keys": { delete: { responses: { "204": { description: "gone" } } } } }, want: { "DELETE /keys": { mayBeEmpty: true } } }],
-    ["a 202 without a body beside a JSON 200", { given: { "/jobs": { post: { responses: { "200": { description: "done", content: { "application/json": {} } }, "202": { description: "queued" } } } } }, want: { "POST /jobs": { mayBeEmpty: true } } }],
+    ["a 2xx documented without a body may come back empty", { given: { "/keys": { delete: { responses: { "204": { description: "gone" } } } } }, want: { "DELETE /keys": { emptyStatuses: ["204"] } } }],
+    ["a 202 without a body beside a JSON 200", { given: { "/jobs": { post: { responses: { "200": { description: "done", content: { "application/json": {} } }, "202": { description: "queued" } } } } }, want: { "POST /jobs": { emptyStatuses: ["202"] } } }],
     ["an error without a body is not a success", { given: { "/chat": { post: { responses: { ...ok({ "application/json": {} }).responses, "404": { description: "no" } } } } }, want: undefined }],
     ["a $ref'd text response, without security", {
       given: { "/m": { get: { security: [], responses: { "200": { $ref: "#/components/responses/Metrics" } } } } },

@@ -6,6 +6,7 @@ import { authHeaders, bodyAuthSerializer, keysCarried, type AuthPlacement } from
 import { requestNotSentError, unreadableBodyError } from "./call-errors.js";
 import { resolveBaseUrl, type ServerTemplate } from "./server-url.js";
 import { kindOf } from "../validate.js";
+import { redact } from "../redact.js";
 import type { ProviderClient } from "./types.js";
 
 /** Options every provider's `createClient` accepts. */
@@ -44,8 +45,8 @@ export interface OperationSetup {
   readonly parseAs?: "text";
   /** The operation has `security: []`: the key is not sent. */
   readonly anonymous?: true;
-  /** A 2xx is documented without a body: an empty one is `data: undefined`, not an unreadable body. */
-  readonly mayBeEmpty?: true;
+  /** The 2xx statuses ("202", or "2XX") documented without a body: an empty one there is `data: undefined`. */
+  readonly emptyStatuses?: readonly string[];
 }
 
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH"] as const;
@@ -62,6 +63,15 @@ function readResponse({ status, ok, statusText, headers, url }: Response, text: 
 
 /** Thrown through openapi-fetch when no response arrived: the call returns the retrying fetch's error. */
 const NO_RESPONSE = Symbol("errata.no-response");
+
+/** The client-wide headers as fetch reads them; one it refuses (a newline in a value) is named without the key it may hold. */
+function checkedHeaders(headers: HeadersInit | undefined, secrets: readonly string[]): Headers {
+  try {
+    return new Headers(headers);
+  } catch (cause) {
+    throw new TypeError(redact(`headers: ${cause instanceof Error ? cause.message : String(cause)}`, secrets), { cause });
+  }
+}
 
 /** `createClient(null)` and the like: said plainly, before anything reads an option. */
 export function checkOptionsObject(provider: string, options: unknown): void {
@@ -96,14 +106,15 @@ export function buildProviderClient<Paths extends Record<string, any>, E extends
   ];
   const retrying = createFetcher({ ...options, catalog, secrets });
   const names = Object.keys(authSchemes);
-  const auth = authSchemes[authScheme ?? names[0]!];
+  const scheme = authScheme === undefined ? names[0]! : String(authScheme);
+  const auth = Object.hasOwn(authSchemes, scheme) ? authSchemes[scheme] : undefined;
   if (authScheme !== undefined && !auth) throw new TypeError(`${provider}: authScheme must be one of ${names.join(", ") || "(none)"}, got ${JSON.stringify(authScheme)}`);
   const keyHeaders = auth ? authHeaders(auth, apiKey) : {};
   const bodySerializer = auth && bodyAuthSerializer(auth, apiKey);
   const fetchClient = setup.createFetchClient({
     baseUrl: resolveBaseUrl(provider, setup.server, options as ProviderClientOptions & Record<string, unknown>, secrets),
     // Headers, [name, value] pairs or a record, as fetch accepts them.
-    headers: { ...Object.fromEntries(new Headers(headers as HeadersInit | undefined)), ...keyHeaders },
+    headers: { ...Object.fromEntries(checkedHeaders(headers, secrets)), ...keyHeaders },
     ...(bodySerializer && { bodySerializer }),
   });
 
@@ -112,6 +123,8 @@ export function buildProviderClient<Paths extends Record<string, any>, E extends
     // The call's own limits are the retrying fetch's business, not openapi-fetch's.
     const { retry, timeoutMs, deadlineMs, ...rest } = callInit as CallLimits & Record<string, unknown>;
     let init: Record<string, unknown> = rest;
+    // openapi-fetch's own per-call baseUrl gets the client's checks (no credentials, query or fragment).
+    if (init.baseUrl !== undefined) init = { ...init, baseUrl: resolveBaseUrl(provider, setup.server, { baseUrl: init.baseUrl as string }, secrets) };
     const limits = retry !== undefined || timeoutMs !== undefined || deadlineMs !== undefined ? { retry, timeoutMs, deadlineMs } : undefined;
     const own = ownKeys(init);
     const callSecrets = own.length === 0 ? secrets : [...secrets, ...own];
@@ -158,7 +171,8 @@ export function buildProviderClient<Paths extends Record<string, any>, E extends
     if (!asJson) return { ...result, response };
     // openapi-fetch hands back no text for a 204, a HEAD or a Content-Length of 0.
     const text = typeof result.data === "string" ? result.data : "";
-    if (text === "" && (NO_BODY_STATUSES.includes(response.status) || method === "HEAD" || operation?.mayBeEmpty)) return { data: undefined, response };
+    const documentedEmpty = operation?.emptyStatuses?.some((s) => s === String(response.status) || s === "2XX");
+    if (text === "" && (NO_BODY_STATUSES.includes(response.status) || method === "HEAD" || documentedEmpty)) return { data: undefined, response };
     try {
       // An empty 200 is no JSON either: `data` would be undefined where its type promises a body.
       if (text === "") throw new SyntaxError("empty body where JSON was expected");

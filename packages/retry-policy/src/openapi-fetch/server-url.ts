@@ -21,10 +21,10 @@ export function resolveBaseUrl(
   if (baseUrl !== undefined) {
     // Checked whole here, so that "http://" or a space in the host fails at createClient, not on every call.
     const url = httpUrl(baseUrl);
-    if (!url) throw new TypeError(redact(`${provider}: baseUrl must be an http(s) URL, got ${shown(baseUrl)}`, secrets));
-    // fetch refuses a user or password in the URL (and would print them); a query or fragment would
-    // end up in front of every path. Not echoed: either may hold a secret.
-    if (url.username || url.password || url.search || url.hash) {
+    if (!url) throw new TypeError(redact(`${provider}: baseUrl must be an http(s) URL, got ${described(baseUrl)}`, secrets));
+    // fetch refuses a user or password in the URL (and would print them); a query or fragment (even an
+    // empty `?`) would end up in front of every path. Not echoed: either may hold a secret.
+    if (url.username || url.password || /[?#]/.test(url.href)) {
       throw new TypeError(`${provider}: baseUrl must have no user, password, query or fragment (the key goes in apiKey)`);
     }
     return url.href;
@@ -38,6 +38,21 @@ export function resolveBaseUrl(
     url = url.split(`{${name}}`).join(encodeURIComponent(value));
   }
   return url;
+}
+
+/**
+ * A wrong baseUrl as far as it is safe to show: a URL without its user, password, query and fragment;
+ * a string that is no URL at all only as such (it may be a key put in the wrong variable).
+ */
+function described(given: unknown): string {
+  const text = given instanceof URL ? given.href : given;
+  if (typeof text !== "string") return shown(given);
+  try {
+    const url = new URL(text);
+    return JSON.stringify(`${url.protocol}//${url.host}${url.pathname}`);
+  } catch {
+    return "a string that is not a URL";
+  }
 }
 
 function httpUrl(given: unknown): URL | undefined {

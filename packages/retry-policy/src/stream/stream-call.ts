@@ -39,7 +39,8 @@ export function createStreamCall(
       // The idle timeout defaults to the call's timeoutMs only when neither the call nor the client set one,
       // and only a valid one: an invalid timeoutMs is reported under its own name by the fetch.
       const callIdle = typeof timeoutMs === "number" && timeoutMs > 0 ? timeoutMs : undefined;
-      outcome = await open(input, requestInit, { format, idleTimeoutMs: idleTimeoutMs ?? options.idleTimeoutMs ?? callIdle, secrets: own, limits });
+      const idle = idleTimeoutMs !== undefined ? idleTimeoutMs : (options.idleTimeoutMs ?? callIdle);
+      outcome = await open(input, requestInit, { format, idleTimeoutMs: idle, secrets: own, limits });
       throw HANDOFF;
     };
     try {

@@ -5,7 +5,7 @@ import type { ProviderError } from "../provider-error.js";
 import { RetryBudget } from "../retry-budget.js";
 import type { RetryOptions } from "../retry-options.js";
 import { transportError } from "../transport-errors.js";
-import { validIdleTimeout } from "../validate.js";
+import { isPlainObject, validIdleTimeout } from "../validate.js";
 import type { StreamFormats, StreamHttpMethod } from "./format.js";
 import { STREAMING_KIT } from "./kit.js";
 import type { StreamCall } from "./stream-call.js";
@@ -22,7 +22,7 @@ export interface StreamCallOptions extends CallLimits {
 }
 
 /** createClient's options for a provider with streams: every `stream()` call's default `idleTimeoutMs` too. */
-export interface StreamingClientOptions extends ProviderClientOptions, StreamCallOptions {}
+export interface StreamingClientOptions extends ProviderClientOptions, Pick<StreamCallOptions, "idleTimeoutMs"> {}
 
 type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
 type StreamInitParam<Init> = [RequiredKeys<Init>] extends [never]
@@ -51,10 +51,11 @@ export type StreamingProviderClient<Paths extends Record<string, any>, Streams e
   ProviderClient<Paths, E> & StreamingMethods<Paths, Streams, E>;
 
 /** One budget for the client's plain calls and its streams, so that together they cannot multiply an outage. */
-function shareBudget(retry: RetryOptions | false | undefined): RetryOptions | false {
-  if (retry === false) return false;
-  if (retry?.budget === false || retry?.budget instanceof RetryBudget) return retry;
-  return { ...retry, budget: new RetryBudget(retry?.budget) };
+function shareBudget(retry: RetryOptions | false | undefined): RetryOptions | false | undefined {
+  // Anything else (false, null, a budget that is no budget) goes on as it is, for resolveRetryPolicy to take or refuse.
+  if (retry !== undefined && !isPlainObject(retry)) return retry;
+  const budget = retry?.budget;
+  return budget === undefined || isPlainObject(budget) ? { ...retry, budget: new RetryBudget(budget) } : retry;
 }
 
 /**
