@@ -1,7 +1,7 @@
 // Hand-written: a spec can say that `processing` is not an error and that `eta` is in seconds, but not
 // how long a client should keep asking. This is the one loop ModelsLab's asynchronous jobs need.
 import { ProviderError, sleep as defaultSleep, transportError } from "@errata/retry-policy";
-import { checkOption } from "@errata/retry-policy/openapi-fetch";
+import { checkOption, startTimer } from "@errata/retry-policy/openapi-fetch";
 import { provider, type ModelslabError } from "./generated/catalog.js";
 import type { ModelslabClient } from "./generated/client.js";
 import type { components } from "./generated/openapi.js";
@@ -99,17 +99,14 @@ function unexpected(id: JobId, body: unknown): ModelslabError {
   }) as ModelslabError;
 }
 
-/** setTimeout's longest delay; a fetch is never out that long (the client's timeoutMs ends it first). */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
 /** The caller's signal, plus an abort when a fetch runs past `ms`: the poll's deadline, not the caller, gave up. */
 function boundedFetch(ms: number, signal: AbortSignal | undefined) {
   const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(new DOMException("poll deadline passed", "TimeoutError")), Math.min(ms, MAX_TIMER_MS));
+  const done = startTimer(ms, () => deadline.abort(new DOMException("poll deadline passed", "TimeoutError")));
   return {
     signal: signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal,
     cut: () => deadline.signal.aborted && !signal?.aborted,
-    done: () => clearTimeout(timer),
+    done,
   };
 }
 

@@ -96,7 +96,9 @@ export function createFetcher(options: RetryingFetchOptions) {
 
   return async <O extends AttemptResult = FetchOutcome>(input: RequestInfo | URL, init?: RequestInit, extras?: AttemptExtras<O>): Promise<O | FetchOutcome> => {
     const limits = extras?.limits;
-    const { policy, timeoutMs, deadlineMs } = limits ? withCallLimits(limits, options.retry, client) : client;
+    // Most calls set none of their own: the client's, resolved once.
+    const own = limits && (limits.retry !== undefined || limits.timeoutMs !== undefined || limits.deadlineMs !== undefined);
+    const { policy, timeoutMs, deadlineMs } = own ? withCallLimits(limits, options.retry, client) : client;
     const secrets = extras?.secrets ? [...(options.secrets ?? []), ...extras.secrets] : (options.secrets ?? []);
     const request = await toReplayableRequest(input, init);
     const { headers, signal, replayable } = request;

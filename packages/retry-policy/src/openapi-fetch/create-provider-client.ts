@@ -125,7 +125,6 @@ export function buildProviderClient<Paths extends Record<string, any>, E extends
     let init: Record<string, unknown> = rest;
     // openapi-fetch's own per-call baseUrl gets the client's checks (no credentials, query or fragment).
     if (init.baseUrl !== undefined) init = { ...init, baseUrl: resolveBaseUrl(provider, setup.server, { baseUrl: init.baseUrl as string }, secrets) };
-    const limits = retry !== undefined || timeoutMs !== undefined || deadlineMs !== undefined ? { retry, timeoutMs, deadlineMs } : undefined;
     const own = ownKeys(init);
     const callSecrets = own.length === 0 ? secrets : [...secrets, ...own];
     // The key belongs in the body: a call whose body the caller could leave out still carries it.
@@ -134,7 +133,7 @@ export function buildProviderClient<Paths extends Record<string, any>, E extends
     // JSON is read as text and parsed here, so that a malformed 2xx body stays on the error. JSON and
     // text are read inside the attempt, under its timeout and the deadline.
     const asJson = parseAs === "json";
-    const extras = { readBody: asJson || parseAs === "text", secrets: own, limits };
+    const extras = { readBody: asJson || parseAs === "text", secrets: own, limits: { retry, timeoutMs, deadlineMs } };
     let last: FetchOutcome | undefined;
     let sent = false;
     const serializer = (init.bodySerializer as typeof bodySerializer) ?? bodySerializer ?? setup.defaultBodySerializer;

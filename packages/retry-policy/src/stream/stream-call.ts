@@ -26,7 +26,6 @@ export function createStreamCall(
     const format = Object.hasOwn(formats, url) ? formats[url] : undefined;
     if (!format) throw new TypeError(`${options.catalog.provider}: ${url} is not a streaming operation; streams: ${Object.keys(formats).join(", ") || "(none)"}`);
     const { idleTimeoutMs, retry, timeoutMs, deadlineMs, body, ...rest } = init as StreamCallOptions & Record<string, unknown>;
-    const limits = retry !== undefined || timeoutMs !== undefined || deadlineMs !== undefined ? { retry, timeoutMs, deadlineMs } : undefined;
     // A key the call carries itself (a header, a body field) is redacted like the client's.
     const own = options.ownKeys?.(init) ?? [];
     const secrets = [...(options.secrets ?? []), ...own];
@@ -40,7 +39,7 @@ export function createStreamCall(
       // and only a valid one: an invalid timeoutMs is reported under its own name by the fetch.
       const callIdle = typeof timeoutMs === "number" && timeoutMs > 0 ? timeoutMs : undefined;
       const idle = idleTimeoutMs !== undefined ? idleTimeoutMs : (options.idleTimeoutMs ?? callIdle);
-      outcome = await open(input, requestInit, { format, idleTimeoutMs: idle, secrets: own, limits });
+      outcome = await open(input, requestInit, { format, idleTimeoutMs: idle, secrets: own, limits: { retry, timeoutMs, deadlineMs } });
       throw HANDOFF;
     };
     try {
