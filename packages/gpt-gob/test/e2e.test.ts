@@ -114,6 +114,20 @@ describe("the API key", () => {
     expect(secretLeaks(error, API_KEY)).toEqual([]);
     expect(error!.message).toContain("[REDACTED]");
   });
+
+  it("read from a file with its trailing newline, is sent trimmed and redacted as the server echoes it", async () => {
+    const { client, server } = await setup(
+      (_, request) => ({
+        status: 401,
+        body: { error: { type: "authentication_error", code: "revoked_api_key", message: `key ${String(request.headers.authorization).slice(7)} was revoked`, param: null } },
+      }),
+      { apiKey: `${API_KEY}\n` },
+    );
+    const { error } = await client.POST("/chat/completions", { body: chatBody });
+    expect(server.requests[0]!.headers.authorization).toBe(`Bearer ${API_KEY}`);
+    expect(error!.message).toBe("key [REDACTED] was revoked");
+    expect(secretLeaks(error, API_KEY)).toEqual([]);
+  });
 });
 
 describe("invalid options throw; failures never do", () => {
