@@ -44,6 +44,8 @@ export class ProviderError<
 > extends Error {
   /** Literal discriminant, also across realms and duplicate package copies (see `is`). */
   override readonly name = "ProviderError" as const;
+  // The class's own name too (loggers print constructor.name): bundlers rename a class that refers to itself.
+  static override readonly name = "ProviderError";
   // Declared, not initialised: the constructor assigns them all at once (smaller code, same own properties).
   declare readonly provider: P;
   declare readonly status: number;

@@ -178,6 +178,7 @@ describe("an app that loads both entry points (the dual package hazard)", () => 
       isAcrossFormats: true,
       plainErrorIsNot: false,
       sameClassification: true,
+      classNames: ["ProviderError", "ProviderError"],
     });
   });
 });
