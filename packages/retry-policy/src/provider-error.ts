@@ -1,5 +1,6 @@
 import type { ErrorCategory } from "./categories.js";
 import { redact } from "./redact.js";
+import type { NoRetryReason } from "./retry-decision.js";
 
 const BRAND = Symbol.for("errata.ProviderError");
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
@@ -17,6 +18,8 @@ export interface ProviderErrorInit<P extends string = string, T extends string =
   retryable: boolean;
   /** Retryable only by a new request (resubmitting the job), not by replaying this one. */
   resubmit?: boolean | undefined;
+  /** Why a retrying client returned this retryable error rather than retry it (set by the retry loop). */
+  notRetried?: NoRetryReason | undefined;
   retryAfterMs?: number | undefined;
   requestId?: string | undefined;
   /** The parsed body, or its text when it is not JSON. */
@@ -58,6 +61,12 @@ export class ProviderError<
    * (ModelsLab's `failed` job): the client did not retry it; submit the work again yourself.
    */
   declare readonly resubmit?: boolean;
+  /**
+   * Set only by a retrying client, on a retryable error it returned rather than retry (again): the
+   * limit that stopped it (`attempts_exhausted`, `budget_exhausted`, `deadline`, ...; see
+   * NoRetryReason). Absent on an error that is not retryable, and on what parseError returns.
+   */
+  declare readonly notRetried?: NoRetryReason;
   declare readonly retryAfterMs: number | undefined;
   declare readonly requestId: string | undefined;
   declare readonly body: unknown;

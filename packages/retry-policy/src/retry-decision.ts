@@ -2,6 +2,7 @@ import { backoffDelayMs } from "./backoff.js";
 import type { ProviderError } from "./provider-error.js";
 import type { RetryPolicy } from "./retry-options.js";
 
+/** Why decideRetry said no; a retrying client records it as `ProviderError.notRetried` (all but `not_retryable`). */
 export type NoRetryReason =
   | "not_retryable"
   | "resubmit_required"

@@ -37,7 +37,8 @@ export async function retryAttempts<A extends AttemptResult>(
     // A failure the service can fix by retrying costs a token; an abort or a resubmit-only error does not.
     if (error.retryable && !error.resubmit && error.category !== "aborted") policy.budget?.recordFailure();
     const decision = decideRetry({ ...loop, error, retriesSoFar: retries, nowMs: runtime.now(), random: runtime.random });
-    if (!decision.retry) return { ...result, error };
+    // A retryable error that comes back says which limit stopped it; a non-retryable one needs no reason.
+    if (!decision.retry) return { ...result, error: error.retryable ? error.with({ notRetried: decision.reason }) : error };
     policy.onRetry?.({ attempt: attempts, delayMs: decision.delayMs, error });
     try {
       await runtime.sleep(decision.delayMs, loop.signal);

@@ -1,0 +1,19 @@
+import { describe, expectTypeOf, it } from "vitest";
+import type { NoRetryReason, ProviderError, ProviderErrorInit } from "../src/index.js";
+
+describe("ProviderError.notRetried", () => {
+  it("is an optional, readonly NoRetryReason, settable through the init (with())", () => {
+    expectTypeOf<ProviderError["notRetried"]>().toEqualTypeOf<NoRetryReason | undefined>();
+    expectTypeOf<ProviderErrorInit["notRetried"]>().toEqualTypeOf<NoRetryReason | undefined>();
+    expectTypeOf<"budget_exhausted">().toMatchTypeOf<NoRetryReason>();
+    const error = {} as ProviderError;
+    // @ts-expect-error readonly: set by the retry loop, not by the caller
+    error.notRetried = "deadline";
+  });
+
+  it("NoRetryReason is the closed set the README documents", () => {
+    expectTypeOf<NoRetryReason>().toEqualTypeOf<
+      "not_retryable" | "resubmit_required" | "attempts_exhausted" | "body_not_replayable" | "retry_after_too_long" | "deadline" | "budget_exhausted"
+    >();
+  });
+});
