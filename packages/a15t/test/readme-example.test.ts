@@ -40,6 +40,25 @@ describe("the README's examples", () => {
     expect(server.requests.map((r) => r.headers.authorization)).toEqual(["Bearer sk-gapk-readme", "Bearer sk-gapk-readme"]);
   });
 
+  it.each([
+    [
+      "a wait above maxRetryAfterMs is not slept",
+      { given: { status: 503, headers: { "retry-after": "120" }, code: "model_overloaded" }, want: "503 model_overloaded unavailable attempts=1 retries stopped: retry_after_too_long" },
+    ],
+    ["internal_error is not retried", { given: { status: 500, headers: {}, code: "internal_error" }, want: "500 internal_error server_error attempts=1 not retryable" }],
+  ] as const)("chat.mjs says why an error came back: %s", async (_name, { given, want }) => {
+    const reply: Reply = { status: given.status, headers: given.headers, body: { error: { type: "x", code: given.code, message: "no" } } };
+    const failing = await startTestServer(() => reply);
+    try {
+      const { stderr, code } = await run("chat.mts", chatExample!, { A15T_API_KEY: "sk-gapk-readme", A15T_BASE_URL: failing.url });
+      expect(stderr.split("\n")[0]).toBe(want);
+      expect(code).toBe(1);
+      expect(failing.requests).toHaveLength(1);
+    } finally {
+      await failing.close();
+    }
+  });
+
   it("classify.mjs prints what its comments say", async () => {
     const { stdout } = await run("classify.mts", classifyExample!);
     expect(stdout.trim().split("\n")).toEqual(["server_error false", "unavailable true", "undefined"]);
