@@ -6,11 +6,24 @@ import { ProviderError } from "./provider-error.js";
 import { redact } from "./redact.js";
 import { retryDelayMs } from "./retry-after.js";
 
-/** A response as any HTTP stack sees it. `body` is the raw text, bytes, or an already parsed value. */
-export interface ResponseLike {
+type Method = (...args: never) => unknown;
+/** A body that only a promise can read: a Response, a ReadableStream, a Blob, a Node stream, a Promise. */
+type UnreadBody = { getReader: Method } | { text: Method } | { pipe: Method } | { then: Method };
+
+/**
+ * `B`, unless it is a body parseError cannot read synchronously (a stream, a Blob, a Response, a
+ * Promise): then the compiler says what to pass instead.
+ */
+export type ReadBody<B> = B extends UnreadBody ? "read it first: body: await response.text()" : B;
+
+/**
+ * A response as any HTTP stack sees it. `body` is the raw text, bytes, or an already parsed value;
+ * not a stream (from fetch, pass `body: await response.text()`).
+ */
+export interface ResponseLike<B = unknown> {
   status: number;
   headers?: HeaderInput | undefined;
-  body?: unknown;
+  body?: ReadBody<B>;
 }
 
 export interface ParseErrorOptions {
@@ -22,10 +35,25 @@ export interface ParseErrorOptions {
   inStream?: boolean | undefined;
 }
 
+/** Bytes (an ArrayBuffer, a Uint8Array or Buffer, any typed array or DataView) as UTF-8 text; anything else as it is. */
+const decoded = (body: unknown): unknown => (body instanceof ArrayBuffer || ArrayBuffer.isView(body) ? new TextDecoder().decode(body) : body);
+
+const method = (value: unknown, name: string) => typeof (value as Record<string, unknown> | null | undefined)?.[name] === "function";
+
+/**
+ * Throws a TypeError that names the fix when handed what only an `await` can read: a Response as the
+ * input, or a stream, Blob, Response or Promise as the body (classifying it by status alone would
+ * silently drop the provider's code).
+ */
+function assertReadable(input: ResponseLike): void {
+  const { body } = input;
+  const what = method(input, "text") ? "a Response" : method(body, "then") ? "a Promise body" : ["getReader", "text", "pipe"].some((name) => method(body, name)) ? "a stream or Blob body" : "";
+  if (what) throw new TypeError(`parseError cannot read ${what}: pass { status: response.status, headers: response.headers, body: await response.text() }`);
+}
+
 /** Raw text → JSON when it parses; otherwise the text itself, so nothing is lost. */
 export function parseBody(body: unknown): unknown {
-  const bytes = body instanceof ArrayBuffer ? new Uint8Array(body) : body;
-  const text = bytes instanceof Uint8Array ? new TextDecoder().decode(bytes) : bytes;
+  const text = decoded(body);
   if (typeof text !== "string") return text;
   const trimmed = text.trim();
   if (trimmed[0] === "{" || trimmed[0] === "[") {
@@ -64,14 +92,15 @@ export function requestIdOf(format: ErrorFormat, headers: Readonly<Record<string
  * Classifies one response with a provider's catalog. Returns undefined for a success
  * (including ModelsLab's 200 "processing"), a ProviderError otherwise.
  */
-export function parseErrorWith<P extends string, T extends string = string, C extends string = string>(
+export function parseErrorWith<P extends string, T extends string = string, C extends string = string, B = unknown>(
   catalog: ErrorRules<P>,
-  input: ResponseLike,
+  input: ResponseLike<B>,
   options: ParseErrorOptions = {},
 ): ProviderError<P, T, C> | undefined {
   const { status } = input;
   const { inStream, secrets = [], now = Date.now } = options;
   const { provider, errorFormat: format } = catalog;
+  assertReadable(input);
   const body = parseBody(input.body);
   const success = status >= 200 && status < 300;
   const marker = success ? inBandMarker(catalog, body) : undefined;
@@ -124,7 +153,7 @@ function redactBody(body: unknown, raw: unknown, secrets: readonly string[]): un
   try {
     return redact(body, secrets);
   } catch {
-    const text = typeof raw === "string" ? raw : raw instanceof Uint8Array || raw instanceof ArrayBuffer ? new TextDecoder().decode(raw) : "[body too deeply nested to keep]";
-    return redact(text, secrets);
+    const text = decoded(raw);
+    return redact(typeof text === "string" ? text : "[body too deeply nested to keep]", secrets);
   }
 }

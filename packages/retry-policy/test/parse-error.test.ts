@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { parseErrorWith, ProviderError } from "../src/index.js";
 import { json, testCatalog } from "./fixtures.js";
@@ -90,12 +91,23 @@ describe("what the error carries", () => {
     expect(error).toMatchObject({ body: "<html>down</html>", requestId: "r-9", headers: { "request-id": "r-9", "x-other": "1" } });
   });
 
+  const internal = json({ error: { code: "internal_error", message: "m" } });
+  const bytes = new TextEncoder().encode(internal);
   it.each([
-    ["text", "plain text"],
-    ["bytes", new TextEncoder().encode(json({ error: { code: "internal_error", message: "m" } }))],
+    ["text", internal],
     ["an already parsed object", { error: { code: "internal_error", message: "m" } }],
-  ] as const)("accepts a body given as %s", (_name, body) => {
-    expect(parse(500, body)?.status).toBe(500);
+    ["a Uint8Array", bytes],
+    ["an ArrayBuffer", bytes.buffer],
+    ["a Node Buffer", Buffer.from(internal)],
+    ["a DataView", new DataView(bytes.buffer)],
+    ["a view into a larger buffer", new Uint8Array(new TextEncoder().encode(`xx${internal}yy`).buffer, 2, bytes.length)],
+  ] as const)("reads a body given as %s (bytes as UTF-8)", (_name, body) => {
+    expect(parse(500, body)).toMatchObject({ status: 500, code: "internal_error", retryable: false, message: "m", body: { error: { code: "internal_error" } } });
+  });
+
+  it("keeps the provider's own message from a JSON body unchanged, however long", () => {
+    const message = `line one\n${"x".repeat(600)}`;
+    expect(parse(500, json({ error: { code: "internal_error", message } }))?.message).toBe(message);
   });
 
   it.each([
@@ -136,5 +148,37 @@ describe("what the error carries", () => {
     const headers = new Headers([["set-cookie", "a=1; Path=/"], ["set-cookie", "b=2; Path=/"]]);
     const error = parseErrorWith(testCatalog, { status: 503, headers, body: "" })!;
     expect(error.headers["set-cookie"]).toBe("a=1; Path=/, b=2; Path=/");
+  });
+});
+
+describe("a body parseError cannot read synchronously is a programmer error, not a status-only guess", () => {
+  const text = json({ error: { code: "internal_error", message: "m" } });
+  const response = () => new Response(text, { status: 500, headers: { "content-type": "application/json" } });
+  const fix = "pass { status: response.status, headers: response.headers, body: await response.text() }";
+  it.each([
+    ["the Response itself", () => response(), "a Response"],
+    ["a fetch Response with its body already read", async () => { const r = response(); await r.text(); return r; }, "a Response"],
+    ["response.body (a ReadableStream)", () => ({ status: 500, body: response().body }), "a stream or Blob body"],
+    ["a Blob", () => ({ status: 500, body: new Blob([text]) }), "a stream or Blob body"],
+    ["a Response as the body", () => ({ status: 500, body: response() }), "a stream or Blob body"],
+    ["a Node stream", () => ({ status: 500, body: Readable.from([text]) }), "a stream or Blob body"],
+    ["response.text() without await", () => ({ status: 500, body: response().text() }), "a Promise body"],
+  ] as const)("%s throws a TypeError that says what to pass", async (_name, make, what) => {
+    const input = (await make()) as never;
+    expect(() => parseErrorWith(testCatalog, input)).toThrow(new TypeError(`parseError cannot read ${what}: ${fix}`));
+  });
+
+  it("reads the same response once its text is passed", async () => {
+    const r = response();
+    expect(parseErrorWith(testCatalog, { status: r.status, headers: r.headers, body: await r.text() })).toMatchObject({ code: "internal_error", retryable: false });
+  });
+
+  it.each([
+    ["null", null],
+    ["a number", 42],
+    ["an array", [{ text: "a" }]],
+    ["an object with data fields named like methods", { text: "t", then: "later", pipe: 1, getReader: null }],
+  ] as const)("takes a parsed JSON body: %s", (_name, body) => {
+    expect(parse(500, body)?.status).toBe(500);
   });
 });

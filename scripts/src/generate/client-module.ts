@@ -83,8 +83,11 @@ export function createClient(options: ClientOptions = {}): ${name}Client {
   return ${make.fn}<${view.type}${make.generics}, ${name}Error>(${make.args});
 }
 
-/** Classifies any ${provider} response (from any HTTP stack); undefined when it is a success. */
-export function parseError(input: ResponseLike, options?: ParseErrorOptions): ${name}Error | undefined {
+/**
+ * Classifies any ${provider} response (from any HTTP stack); undefined when it is a success. \`body\` is
+ * the text, bytes or parsed JSON: from fetch, \`body: await response.text()\` (a stream throws).
+ */
+export function parseError<B>(input: ResponseLike<B>, options?: ParseErrorOptions): ${name}Error | undefined {
   // The cast only narrows type/code to undefined where the errorFormat has no path for them.
   return parseErrorWith<typeof provider, ${name}ErrorType, ${name}ErrorCode>(errorRules, input, options) as ${name}Error | undefined;
 }
