@@ -70,7 +70,7 @@ describe("the classification rules of specs/README.md on ModelsLab's own bodies"
     ["a 429 without retry_after leaves the delay to backoff", { given: { status: 429, body: body("error") }, want: { retryable: true, retryAfterMs: undefined } }],
     ["an undocumented 502 falls back to the status", { given: { status: 502, body: body("error") }, want: { retryable: true, category: "unavailable" } }],
     ["an undocumented 422 falls back to the status", { given: { status: 422, body: body("error") }, want: { retryable: false, category: "invalid_request" } }],
-    ["a non-JSON 500 keeps its text", { given: { status: 500, body: "<html>oops</html>" }, want: { retryable: true, category: "server_error", body: "<html>oops</html>", message: "<html>oops</html>" } }],
+    ["a non-JSON 500 keeps its text on the body, with a short message", { given: { status: 500, body: "<html>oops</html>" }, want: { retryable: true, category: "server_error", body: "<html>oops</html>", message: "HTML page without a title (full text on error.body)" } }],
     ["messege alone is the message", { given: { status: 400, body: JSON.stringify({ status: "error", messege: "old spelling" }) }, want: { message: "old spelling" } }],
     ["message wins over messege", { given: { status: 400, body: JSON.stringify({ status: "error", message: "new", messege: "old" }) }, want: { message: "new" } }],
     ["a 200 failed read from its messege", { given: { status: 200, body: JSON.stringify({ status: "failed", messege: "Processing failed" }) }, want: { category: "server_error", message: "Processing failed" } }],

@@ -1,3 +1,4 @@
+import { bodyMessage } from "./body-message.js";
 import { firstString, messageFrom, readPath } from "./body-path.js";
 import { findCatalogEntry, type ErrorFormat, type ErrorRules } from "./catalog.js";
 import { defaultCategoryForStatus, isRetryableStatus } from "./categories.js";
@@ -124,8 +125,9 @@ export function parseErrorWith<P extends string, T extends string = string, C ex
       : success
         ? "unknown"
         : defaultCategoryForStatus(status);
+  // Text that is not JSON (a proxy's HTML page) gives a short message; error.body keeps all of it.
   // Redacted before it is cut: a key that straddles the cut would no longer match whole.
-  const fallback = typeof body === "string" && body.trim() !== "" ? redact(body.trim(), secrets).slice(0, 500) : `${provider}: ${status ? `HTTP ${status}` : "no response"}`;
+  const fallback = (typeof body === "string" && bodyMessage(redact(body, secrets))) || `${provider}: ${status ? `HTTP ${status}` : "no response"}`;
 
   return new ProviderError<P, T, C>({
     provider,
