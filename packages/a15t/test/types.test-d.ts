@@ -60,4 +60,19 @@ describe("generated types", () => {
   });
 });
 
+describe("parseError's input", () => {
+  it("takes the body as text, bytes or parsed JSON, not a Response or its stream", async () => {
+    const check = async (response: Response) => {
+      expectTypeOf(parseError({ status: response.status, headers: response.headers, body: await response.text() })).toEqualTypeOf<A15tError | undefined>();
+      parseError({ status: response.status, headers: response.headers, body: (await response.json()) as unknown });
+      parseError({ status: 500, body: { error: { code: "internal_error" } } });
+      // @ts-expect-error the Response itself: its body is a stream parseError cannot read synchronously
+      parseError(response);
+      // @ts-expect-error response.body is a ReadableStream
+      parseError({ status: response.status, headers: response.headers, body: response.body });
+    };
+    expectTypeOf(check).toBeFunction();
+  });
+});
+
 const chatBody = { model: "openai/gpt-4o-mini-2024-07-18", messages: [{ role: "user" as const, content: "hi" }] };
