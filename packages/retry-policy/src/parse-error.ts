@@ -39,17 +39,17 @@ export interface ParseErrorOptions {
 /** Bytes (an ArrayBuffer, a Uint8Array or Buffer, any typed array or DataView) as UTF-8 text; anything else as it is. */
 const decoded = (body: unknown): unknown => (body instanceof ArrayBuffer || ArrayBuffer.isView(body) ? new TextDecoder().decode(body) : body);
 
-const method = (value: unknown, name: string) => typeof (value as Record<string, unknown> | null | undefined)?.[name] === "function";
+/** Whether a value can only be read by awaiting it: a Response, a ReadableStream, a Blob, a Node stream, a Promise. */
+const unread = (value: unknown) => ["getReader", "text", "pipe", "then"].some((name) => typeof (value as Record<string, unknown> | null | undefined)?.[name] === "function");
 
 /**
- * Throws a TypeError that names the fix when handed what only an `await` can read: a Response as the
- * input, or a stream, Blob, Response or Promise as the body (classifying it by status alone would
- * silently drop the provider's code).
+ * Throws a TypeError that names the fix when handed what only an `await` can read, as the input or
+ * as its body: classifying it by status alone would silently drop the provider's code.
  */
 function assertReadable(input: ResponseLike): void {
-  const { body } = input;
-  const what = method(input, "text") ? "a Response" : method(body, "then") ? "a Promise body" : ["getReader", "text", "pipe"].some((name) => method(body, name)) ? "a stream or Blob body" : "";
-  if (what) throw new TypeError(`parseError cannot read ${what}: pass { status: response.status, headers: response.headers, body: await response.text() }`);
+  if (unread(input) || unread(input.body)) {
+    throw new TypeError("parseError cannot read a Response, stream, Blob or Promise: pass { status: response.status, headers: response.headers, body: await response.text() }");
+  }
 }
 
 /** Raw text → JSON when it parses; otherwise the text itself, so nothing is lost. */

@@ -12,6 +12,7 @@ describe("bodyMessage: a short message for an error body that is not JSON", () =
     ["uppercase tags and a doctype", { given: "<!DOCTYPE HTML>\n<HTML><HEAD><TITLE lang=en>503 Service Unavailable</TITLE></HEAD></HTML>", want: "503 Service Unavailable (HTML page; full text on error.body)" }],
     ["a title alone is a page", { given: "<!DOCTYPE html><title>Service Unavailable</title>", want: "Service Unavailable (HTML page; full text on error.body)" }],
     ["entities in the title are decoded", { given: "<html><title>Tom &amp; Jerry&#39;s &lt;API&gt; &#x2014;&nbsp;down &hellip;</title></html>", want: "Tom & Jerry's <API> \u2014 down &hellip; (HTML page; full text on error.body)" }],
+    ["unknown and invalid entities stay as written", { given: "<title>&copy; &AMP; &#12ab; &#xFFFFFFFF; &constructor;</title>", want: "&copy; &AMP; &#12ab; &#xFFFFFFFF; &constructor; (HTML page; full text on error.body)" }],
     ["a title over lines is collapsed", { given: "<html><title>\n  Bad\n  Gateway\n</title></html>", want: "Bad Gateway (HTML page; full text on error.body)" }],
     ["without a title, its first heading", { given: "<html><body><h1>Gateway Timeout</h1></body></html>", want: "Gateway Timeout (HTML page; full text on error.body)" }],
     ["an HTML page without a title", { given: "<html>Unauthorized</html>", want: "HTML page without a title (full text on error.body)" }],

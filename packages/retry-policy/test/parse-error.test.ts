@@ -163,18 +163,22 @@ describe("what the error carries", () => {
 describe("a body parseError cannot read synchronously is a programmer error, not a status-only guess", () => {
   const text = json({ error: { code: "internal_error", message: "m" } });
   const response = () => new Response(text, { status: 500, headers: { "content-type": "application/json" } });
-  const fix = "pass { status: response.status, headers: response.headers, body: await response.text() }";
+  const fix = "parseError cannot read a Response, stream, Blob or Promise: pass { status: response.status, headers: response.headers, body: await response.text() }";
   it.each([
-    ["the Response itself", () => response(), "a Response"],
-    ["a fetch Response with its body already read", async () => { const r = response(); await r.text(); return r; }, "a Response"],
-    ["response.body (a ReadableStream)", () => ({ status: 500, body: response().body }), "a stream or Blob body"],
-    ["a Blob", () => ({ status: 500, body: new Blob([text]) }), "a stream or Blob body"],
-    ["a Response as the body", () => ({ status: 500, body: response() }), "a stream or Blob body"],
-    ["a Node stream", () => ({ status: 500, body: Readable.from([text]) }), "a stream or Blob body"],
-    ["response.text() without await", () => ({ status: 500, body: response().text() }), "a Promise body"],
-  ] as const)("%s throws a TypeError that says what to pass", async (_name, make, what) => {
+    ["the Response itself", () => response()],
+    ["a fetch Response with its body already read", async () => { const r = response(); await r.text(); return r; }],
+    ["response.body (a ReadableStream)", () => ({ status: 500, body: response().body })],
+    ["a Blob", () => ({ status: 500, body: new Blob([text]) })],
+    ["a Response as the body", () => ({ status: 500, body: response() })],
+    ["a Node stream", () => ({ status: 500, body: Readable.from([text]) })],
+    ["response.text() without await", () => ({ status: 500, body: response().text() })],
+  ] as const)("%s throws a TypeError that says what to pass", async (_name, make) => {
     const input = (await make()) as never;
-    expect(() => parseErrorWith(testCatalog, input)).toThrow(new TypeError(`parseError cannot read ${what}: ${fix}`));
+    expect(() => parseErrorWith(testCatalog, input)).toThrow(new TypeError(fix));
+  });
+
+  it("fetch(url) without await (a Promise as the input) throws the same", () => {
+    expect(() => parseErrorWith(testCatalog, Promise.resolve(response()) as never)).toThrow(new TypeError(fix));
   });
 
   it("reads the same response once its text is passed", async () => {
