@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { checkKeys } from "../src/option-keys.js";
+
+const KNOWN = ["retry", "timeoutMs", "deadlineMs"];
+const RETRY_KEYS = ["maxRetries", "initialDelayMs", "maxDelayMs", "maxRetryAfterMs", "jitter", "budget", "onRetry"];
+
+describe("checkKeys", () => {
+  it.each([
+    ["strict: a misspelt key, with the key it probably meant", { given: { options: { maxRetry: 0 }, strict: true }, want: 'unknown retry option "maxRetry" (did you mean "maxRetries"?)' }],
+    ["strict: a key like no other, with the known keys", { given: { options: { attempts: 3 }, strict: true }, want: 'unknown retry option "attempts"; known: maxRetries, initialDelayMs, maxDelayMs, maxRetryAfterMs, jitter, budget, onRetry' }],
+    ["strict: known keys pass", { given: { options: { maxRetries: 1, jitter: "none", onRetry: undefined }, strict: true }, want: undefined }],
+    ["strict: an empty object passes", { given: { options: {}, strict: true }, want: undefined }],
+    ["lenient: a near miss", { given: { options: { body: {}, maxRetires: 0 }, strict: false }, want: 'unknown retry option "maxRetires" (did you mean "maxRetries"?)' }],
+    ["lenient: a key like no other passes", { given: { options: { body: {}, attempts: 3 }, strict: false }, want: undefined }],
+  ] as const)("%s", (_name, { given, want }) => {
+    const run = () => checkKeys(given.options, "retry", RETRY_KEYS, given.strict);
+    if (want === undefined) expect(run).not.toThrow();
+    else expect(run).toThrow(new TypeError(want));
+  });
+
+  it("names the key, never its value (which may be an API key put in the wrong place)", () => {
+    const key = "sk-live-0123456789abcdef";
+    expect(() => checkKeys({ maxRetry: key }, "retry", RETRY_KEYS, true)).toThrow(expect.objectContaining({ message: expect.not.stringContaining(key) }));
+    expect(() => checkKeys({ deadlineMS: key }, "call", KNOWN)).toThrow(expect.objectContaining({ message: expect.not.stringContaining(key) }));
+  });
+
+  it("shows at most 40 characters of a key, quoted and escaped", () => {
+    const long = `a"${"x".repeat(100)}`;
+    expect(() => checkKeys({ [long]: 1 }, "retry", RETRY_KEYS, true)).toThrow(`unknown retry option ${JSON.stringify(`${long.slice(0, 40)}…`)}; known:`);
+  });
+
+  it("throws for a near miss every time, though it remembers the keys it found fine", () => {
+    const known = ["retry", "timeoutMs"];
+    for (let i = 0; i < 3; i++) {
+      expect(() => checkKeys({ body: {}, signal: undefined }, "call", known)).not.toThrow();
+      expect(() => checkKeys({ body: {}, retries: 1 }, "call", known)).toThrow('unknown call option "retries" (did you mean "retry"?)');
+    }
+  });
+
+  it("reads own enumerable string keys only", () => {
+    const options = Object.create({ deadlineMS: 1 }) as object;
+    Object.defineProperty(options, "timeoutMS", { value: 1, enumerable: false });
+    expect(() => checkKeys(Object.assign(options, { [Symbol("retries")]: 1 }), "call", KNOWN)).not.toThrow();
+  });
+});
