@@ -1,4 +1,5 @@
 import { check } from "./validate.js";
+import { checkKeys } from "./option-keys.js";
 
 export interface RetryBudgetOptions {
   /**
@@ -12,6 +13,8 @@ export interface RetryBudgetOptions {
   tokenRatio?: number | undefined;
 }
 
+const BUDGET_KEYS = ["maxTokens", "tokenRatio"];
+
 /**
  * A token bucket in the manner of gRPC retry throttling: every failed attempt costs one token, every
  * success earns `tokenRatio`, and no retry is sent while the bucket is at or below half. In a full
@@ -24,6 +27,7 @@ export class RetryBudget {
   #tokens: number;
 
   constructor(options: RetryBudgetOptions = {}) {
+    checkKeys(options, "RetryBudget", BUDGET_KEYS, true);
     const maxTokens = options.maxTokens ?? 20;
     const tokenRatio = options.tokenRatio ?? 0.2;
     for (const [name, value] of [["maxTokens", maxTokens], ["tokenRatio", tokenRatio]] as const) {

@@ -2,6 +2,7 @@ import type { Jitter } from "./backoff.js";
 import type { ProviderError } from "./provider-error.js";
 import { RetryBudget, type RetryBudgetOptions } from "./retry-budget.js";
 import { check, isPlainObject } from "./validate.js";
+import { checkKeys } from "./option-keys.js";
 
 export interface RetryInfo {
   /** The retry about to be sent: 1 for the first retry. */
@@ -39,6 +40,9 @@ export interface RetryPolicy {
   onRetry: ((info: RetryInfo) => void) | undefined;
 }
 
+/** Every key of RetryOptions: a retry options object holds nothing else (a misspelt key throws). */
+export const RETRY_KEYS = ["maxRetries", "initialDelayMs", "maxDelayMs", "maxRetryAfterMs", "jitter", "budget", "onRetry"] as const;
+
 /** The defaults, in one place. */
 export const RETRY_DEFAULTS = {
   maxRetries: 2,
@@ -52,6 +56,7 @@ export const RETRY_DEFAULTS = {
 export function resolveRetryPolicy(options: RetryOptions | false | undefined): RetryPolicy {
   if (options === false) return { ...RETRY_DEFAULTS, maxRetries: 0, budget: undefined, onRetry: undefined };
   check(options === undefined || isPlainObject(options), "retry", "false or an object of retry options", options);
+  if (options) checkKeys(options, "retry", RETRY_KEYS, true);
   const { budget, onRetry, ...given } = options ?? {};
   const policy: RetryPolicy = { ...RETRY_DEFAULTS, budget: undefined, onRetry };
   for (const name of ["maxRetries", "initialDelayMs", "maxDelayMs", "maxRetryAfterMs"] as const) {

@@ -3,7 +3,8 @@ import type { ErrorFormat, ErrorRules } from "./catalog.js";
 import { toHeaderRecord } from "./headers.js";
 import type { ProviderError } from "./provider-error.js";
 import { retryAttempts, type AttemptResult } from "./retry-loop.js";
-import { resolveRetryPolicy, type RetryOptions, type RetryPolicy } from "./retry-options.js";
+import { resolveRetryPolicy, RETRY_KEYS, type RetryOptions, type RetryPolicy } from "./retry-options.js";
+import { checkKeys } from "./option-keys.js";
 import { RetryBudget } from "./retry-budget.js";
 import { defaultRuntime, type RetryRuntime } from "./runtime.js";
 import { toReplayableRequest } from "./replayable-request.js";
@@ -178,6 +179,8 @@ function withCallLimits(limits: CallLimits, clientRetry: RetryOptions | false | 
   let policy = client.policy;
   if (retry === false) policy = { ...client.policy, maxRetries: 0 };
   else if (retry) {
+    // Checked as given: a misspelt key left undefined would not reach resolveRetryPolicy.
+    checkKeys(retry, "retry", RETRY_KEYS, true);
     const { budget, ...given } = retry;
     check(budget === undefined || budget === false || budget instanceof RetryBudget, "retry.budget", "a RetryBudget or false on one call (the client's is used otherwise)", budget);
     const own = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { checkKeys } from "../src/option-keys.js";
+import { RETRY_KEYS } from "../src/retry-options.js";
 
 const KNOWN = ["retry", "timeoutMs", "deadlineMs"];
-const RETRY_KEYS = ["maxRetries", "initialDelayMs", "maxDelayMs", "maxRetryAfterMs", "jitter", "budget", "onRetry"];
 
 describe("checkKeys", () => {
   it.each([
