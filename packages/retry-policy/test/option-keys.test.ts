@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { PASS_THROUGH_KEYS } from "@errata/scripts/testing";
 import { checkKeys } from "../src/option-keys.js";
+import { closestKey } from "../src/closest-key.js";
+import { CALL_KEYS, CLIENT_KEYS } from "../src/openapi-fetch/create-provider-client.js";
+import { STREAM_KEYS } from "../src/stream/streaming-client.js";
 import { RETRY_KEYS } from "../src/retry-options.js";
 
 const KNOWN = ["retry", "timeoutMs", "deadlineMs"];
@@ -41,5 +45,32 @@ describe("checkKeys", () => {
     const options = Object.create({ deadlineMS: 1 }) as object;
     Object.defineProperty(options, "timeoutMS", { value: 1, enumerable: false });
     expect(() => checkKeys(Object.assign(options, { [Symbol("retries")]: 1 }), "call", KNOWN)).not.toThrow();
+  });
+});
+
+/**
+ * The rule that makes a key a near miss must never catch a key that openapi-fetch or fetch reads:
+ * those are passed on as they are. Every such key, against every list of errata's keys.
+ */
+describe("no key of openapi-fetch, RequestInit or a fetch runtime is taken for a typo", () => {
+  const lists = {
+    "a call's keys": CALL_KEYS,
+    "stream()'s keys": STREAM_KEYS,
+    "createClient's keys (with GGUF Cloud's deploymentId)": [...CLIENT_KEYS, "deploymentId"],
+  };
+  const ours = new Set(Object.values(lists).flat());
+  const theirs = Object.keys(PASS_THROUGH_KEYS).filter((key) => !ours.has(key));
+
+  it.each(Object.entries(lists))("%s", (_list, known) => {
+    const caught = theirs.map((key) => [key, closestKey(key, known)]).filter(([, near]) => near !== undefined);
+    expect(caught).toEqual([]);
+  });
+
+  it("all of them at once pass checkKeys", () => {
+    for (const known of Object.values(lists)) expect(() => checkKeys(PASS_THROUGH_KEYS, "call", known)).not.toThrow();
+  });
+
+  it("the keys errata shares with openapi-fetch are known, not near misses (baseUrl, fetch, headers)", () => {
+    expect(Object.keys(PASS_THROUGH_KEYS).filter((key) => ours.has(key)).sort()).toEqual(["baseUrl", "fetch", "headers"]);
   });
 });

@@ -12,3 +12,4 @@ export { streamEndings, streamEndingVerdicts, type EndingInit } from "./stream-e
 export { streamPlayer } from "./stream-player.js";
 export { describeReadmeCatalog } from "./readme-suite.js";
 export { expectPinnedCount } from "./pinned-count.js";
+export { PASS_THROUGH_KEYS } from "./pass-through-keys.js";

@@ -6,6 +6,8 @@ import { authHeaders, bodyAuthSerializer, keysCarried, type AuthPlacement } from
 import { requestNotSentError, unreadableBodyError } from "./call-errors.js";
 import { resolveBaseUrl, type ServerTemplate } from "./server-url.js";
 import { kindOf } from "../validate.js";
+import { checkKeys } from "../option-keys.js";
+import { RETRY_KEYS } from "../retry-options.js";
 import { redact } from "../redact.js";
 import type { ProviderClient } from "./types.js";
 
@@ -50,6 +52,15 @@ export interface OperationSetup {
 }
 
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH"] as const;
+
+/**
+ * A call's own keys (CallLimits), and the retry options put beside them by mistake (`maxRetries` for
+ * `retry.maxRetries`). A call also carries openapi-fetch's and fetch's keys: only a near miss of
+ * these throws (see checkKeys), and none of theirs is one (test/option-keys.test.ts).
+ */
+export const CALL_KEYS = ["retry", "timeoutMs", "deadlineMs", ...RETRY_KEYS.map((key) => `retry.${key}`)];
+/** createClient's keys (ProviderClientOptions, StreamingClientOptions); a spec's server variables add theirs. */
+export const CLIENT_KEYS = ["apiKey", "baseUrl", "headers", "authScheme", "fetch", "idempotencyHeader", "runtime", "idleTimeoutMs", ...CALL_KEYS];
 /** 2xx statuses that carry no body by definition. */
 const NO_BODY_STATUSES = [204, 205];
 
@@ -90,6 +101,8 @@ export function createProviderClient<Paths extends Record<string, any>, E extend
 /** The client, and the openapi-fetch client under it (the streaming client sends its streams through it). */
 export function buildProviderClient<Paths extends Record<string, any>, E extends ProviderError>(setup: ProviderClientSetup, options: ProviderClientOptions) {
   checkOptionsObject(setup.catalog.provider, options);
+  const variables = Object.values(setup.server.variables ?? {}).map(({ option }) => option);
+  checkKeys(options, "createClient", [...CLIENT_KEYS, ...variables]);
   const { apiKey, headers, authScheme } = options;
   if (headers !== undefined && (headers === null || typeof headers !== "object")) throw new TypeError(`headers must be a record, a Headers or [name, value] pairs, got ${kindOf(headers)}`);
   // An empty key (an unset environment variable read as "") would be sent as a bare "Bearer ".
@@ -119,6 +132,7 @@ export function buildProviderClient<Paths extends Record<string, any>, E extends
   });
 
   const call = async (method: (typeof METHODS)[number], url: string, callInit: Record<string, unknown> = {}) => {
+    checkKeys(callInit, "call", CALL_KEYS);
     const operation = operations?.[`${method} ${url}`];
     // The call's own limits are the retrying fetch's business, not openapi-fetch's.
     const { retry, timeoutMs, deadlineMs, ...rest } = callInit as CallLimits & Record<string, unknown>;

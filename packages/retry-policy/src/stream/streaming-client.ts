@@ -1,5 +1,6 @@
 import type { MaybeOptionalInit } from "openapi-fetch";
-import { buildProviderClient, checkOptionsObject, type ProviderClientOptions, type ProviderClientSetup } from "../openapi-fetch/create-provider-client.js";
+import { buildProviderClient, CALL_KEYS, checkOptionsObject, type ProviderClientOptions, type ProviderClientSetup } from "../openapi-fetch/create-provider-client.js";
+import { checkKeys } from "../option-keys.js";
 import type { ProviderClient } from "../openapi-fetch/types.js";
 import type { ProviderError } from "../provider-error.js";
 import { RetryBudget } from "../retry-budget.js";
@@ -50,6 +51,9 @@ export interface StreamingMethods<Paths extends Record<string, any>, Streams ext
 export type StreamingProviderClient<Paths extends Record<string, any>, Streams extends StreamMap, E extends ProviderError> =
   ProviderClient<Paths, E> & StreamingMethods<Paths, Streams, E>;
 
+/** A stream() call's own keys: a plain call's, and its idle timeout. */
+export const STREAM_KEYS = [...CALL_KEYS, "idleTimeoutMs"];
+
 /** One budget for the client's plain calls and its streams, so that together they cannot multiply an outage. */
 function shareBudget(retry: RetryOptions | false | undefined): RetryOptions | false | undefined {
   // Anything else (false, null, a budget that is no budget) goes on as it is, for resolveRetryPolicy to take or refuse.
@@ -76,6 +80,7 @@ export function createStreamingClient<Paths extends Record<string, any>, Streams
   const { catalog } = setup;
   let call: StreamCall | undefined;
   const stream = async (url: string, init?: Record<string, unknown>) => {
+    if (init) checkKeys(init, "call", STREAM_KEYS);
     if (!call) {
       let lazy: typeof import("./lazy.js");
       try {
