@@ -213,6 +213,8 @@ describe("invalid options throw; failures never do", () => {
     ["a bad baseUrl", { given: { baseUrl: "modelslab.com/api/gguf/d" }, want: /baseUrl/ }],
     ["negative maxRetries", { given: { deploymentId: "d", retry: { maxRetries: -1 } }, want: /maxRetries/ }],
     ["zero timeout", { given: { deploymentId: "d", timeoutMs: 0 }, want: /timeoutMs/ }],
+    ["a misspelt deploymentId", { given: { apiKey: API_KEY, deploymentID: "d" }, want: 'unknown createClient option "deploymentID" (did you mean "deploymentId"?)' }],
+    ["a misspelt authScheme", { given: { apiKey: API_KEY, deploymentId: "d", auth_scheme: "xApiKey" }, want: 'unknown createClient option "auth_scheme" (did you mean "authScheme"?)' }],
   ] as const)("%s", (_name, { given, want }) => {
     expect(() => createClient(given as ClientOptions)).toThrow(want);
   });
