@@ -135,7 +135,7 @@ const PARTS: ReadonlyArray<readonly [string, RegExp]> = [
   ["openapi-fetch", /node_modules\/.*openapi-fetch\//],
   ["streaming (retry-policy src/stream, eventsource-parser, generated stream.ts)", /retry-policy\/src\/stream\/|eventsource-parser|generated\/stream\.ts/],
   ["generated error rules (the catalog without its descriptions)", /generated\/catalog\.ts/],
-  ["retry runtime (retrying-fetch, options, budget, decision, backoff, runtime, replay)", /retry-policy\/src\/(retrying-fetch|retry-options|retry-budget|retry-decision|retry-loop|backoff|runtime|replayable-request|validate)\.ts/],
+  ["retry runtime (retrying-fetch, options, budget, decision, backoff, runtime, replay)", /retry-policy\/src\/(retrying-fetch|retry-options|retry-budget|retry-decision|retry-loop|backoff|runtime|replayable-request|validate|option-keys|closest-key)\.ts/],
   ["errors and classification (ProviderError, parseError, retry-after, catalog lookup, ...)", /retry-policy\/src\/[^/]+\.ts$/],
   ["client glue (retry-policy src/openapi-fetch, generated client.ts)", /retry-policy\/src\/openapi-fetch\/|generated\/client\.ts|gpt-gob\/src\/index\.ts/],
 ];
