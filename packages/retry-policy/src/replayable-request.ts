@@ -11,6 +11,10 @@ export interface ReplayableRequest {
   init: RequestInit;
 }
 
+const FIELDS = ["cache", "credentials", "integrity", "keepalive", "mode", "redirect", "referrer", "referrerPolicy"] as const;
+/** A Request's own settings, as fetch init; those a runtime's Request lacks are left out. */
+const pick = (request: Request): RequestInit => Object.fromEntries(FIELDS.filter((name) => request[name] !== undefined).map((name) => [name, request[name]]));
+
 /**
  * Normalises fetch's arguments; a Request body is read once. Bytes are held as a Blob: Node's fetch
  * detaches an ArrayBuffer body when it sends it, so a 307/308 redirect (or a second attempt) could not
@@ -30,6 +34,7 @@ export async function toReplayableRequest(input: RequestInfo | URL, init: Reques
     // A stream can be read once: it is sent, never retried.
     replayable: !(body !== null && typeof body === "object" && (typeof (body as ReadableStream).getReader === "function" || Symbol.asyncIterator in body)),
     signal: init.signal ?? request?.signal ?? undefined,
-    init: request ? { redirect: request.redirect, credentials: request.credentials, ...init } : init,
+    // What openapi-fetch put on its Request (a call's `cache`, `keepalive`, ...) goes on to fetch; the rest is above.
+    init: request ? { ...pick(request), ...init } : init,
   };
 }

@@ -9,7 +9,7 @@ import { RetryBudget } from "./retry-budget.js";
 import { defaultRuntime, type RetryRuntime } from "./runtime.js";
 import { toReplayableRequest } from "./replayable-request.js";
 import { transportError, type ResponseHead, type TransportFailure } from "./transport-errors.js";
-import { check, isPlainObject, positiveMs } from "./validate.js";
+import { check, isPlainObject, kindOf, positiveMs } from "./validate.js";
 import { startTimer } from "./timers.js";
 
 export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
@@ -71,6 +71,8 @@ export interface AttemptExtras<O> {
   secrets?: readonly string[];
   /** This call's own limits, in place of the client's (see CallLimits). */
   limits?: CallLimits | undefined;
+  /** This call's own fetch (openapi-fetch's per-call `fetch`), in place of the client's. */
+  fetch?: unknown;
 }
 
 /**
@@ -98,9 +100,12 @@ export function createFetcher(options: RetryingFetchOptions) {
   return async <O extends AttemptResult = FetchOutcome>(input: RequestInfo | URL, init?: RequestInit, extras?: AttemptExtras<O>): Promise<O | FetchOutcome> => {
     const limits = extras?.limits;
     // Most calls set none of their own: the client's, resolved once.
-    const own = limits && (limits.retry !== undefined || limits.timeoutMs !== undefined || limits.deadlineMs !== undefined);
-    const { policy, timeoutMs, deadlineMs } = own ? withCallLimits(limits, options.retry, client) : client;
+    const ownLimits = limits && (limits.retry !== undefined || limits.timeoutMs !== undefined || limits.deadlineMs !== undefined);
+    const { policy, timeoutMs, deadlineMs } = ownLimits ? withCallLimits(limits, options.retry, client) : client;
     const secrets = extras?.secrets ? [...(options.secrets ?? []), ...extras.secrets] : (options.secrets ?? []);
+    const own = extras?.fetch;
+    if (own !== undefined && typeof own !== "function") throw new TypeError(`fetch must be a function, got ${kindOf(own)}`);
+    const send = (own as FetchLike | undefined) ?? fetch;
     const request = await toReplayableRequest(input, init);
     const { headers, signal, replayable } = request;
     const defaults = { ...extras?.defaultHeaders, ...(idempotencyHeader && { [idempotencyHeader]: globalThis.crypto.randomUUID() }) };
@@ -118,7 +123,7 @@ export function createFetcher(options: RetryingFetchOptions) {
       let response: Response | undefined;
       try {
         response = await untilAborted(
-          fetch(request.url, {
+          send(request.url, {
             ...request.init,
             method: request.method,
             headers,

@@ -147,7 +147,7 @@ export function buildProviderClient<Paths extends Record<string, any>, E extends
     // JSON is read as text and parsed here, so that a malformed 2xx body stays on the error. JSON and
     // text are read inside the attempt, under its timeout and the deadline.
     const asJson = parseAs === "json";
-    const extras = { readBody: asJson || parseAs === "text", secrets: own, limits: { retry, timeoutMs, deadlineMs } };
+    const extras = { readBody: asJson || parseAs === "text", secrets: own, limits: { retry, timeoutMs, deadlineMs }, fetch: init.fetch };
     let last: FetchOutcome | undefined;
     let sent = false;
     const serializer = (init.bodySerializer as typeof bodySerializer) ?? bodySerializer ?? setup.defaultBodySerializer;

@@ -10,12 +10,13 @@ export function createStreamOpener(options: StreamingFetchOptions, kit: Streamin
   const catalog = { ...options.catalog, errorFormat: { ...options.catalog.errorFormat, inBand: undefined } };
   const { runtime } = options;
   const send = kit.createFetcher({ ...options, catalog });
-  return (input, init, { format, idleTimeoutMs = defaultIdleMs, secrets: own, limits }) => {
+  return (input, init, { format, idleTimeoutMs = defaultIdleMs, secrets: own, limits, fetch }) => {
     kit.validIdleTimeout(idleTimeoutMs);
     const secrets = own ? [...(options.secrets ?? []), ...own] : options.secrets;
     return send(input, init, {
       secrets: own,
       limits,
+      fetch,
       defaultHeaders: { accept: "text/event-stream" },
       onSuccess: async (response, attempts, signal, deadlineAt): Promise<StreamOutcome<unknown>> => {
         // A JSON answer to a stream request (an error body, or a server that ignored `stream: true`):

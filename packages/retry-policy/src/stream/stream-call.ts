@@ -39,7 +39,7 @@ export function createStreamCall(
       // and only a valid one: an invalid timeoutMs is reported under its own name by the fetch.
       const callIdle = typeof timeoutMs === "number" && timeoutMs > 0 ? timeoutMs : undefined;
       const idle = idleTimeoutMs !== undefined ? idleTimeoutMs : (options.idleTimeoutMs ?? callIdle);
-      outcome = await open(input, requestInit, { format, idleTimeoutMs: idle, secrets: own, limits: { retry, timeoutMs, deadlineMs } });
+      outcome = await open(input, requestInit, { format, idleTimeoutMs: idle, secrets: own, limits: { retry, timeoutMs, deadlineMs }, fetch: rest.fetch });
       throw HANDOFF;
     };
     try {

@@ -20,6 +20,8 @@ export interface StreamRequest {
   secrets?: readonly string[] | undefined;
   /** This call's own retry options, timeout and deadline, in place of the client's. */
   limits?: CallLimits | undefined;
+  /** This call's own fetch, in place of the client's. */
+  fetch?: unknown;
 }
 
 /** An open stream, or the failure that happened before its first event (retries included). */
