@@ -21,10 +21,21 @@ const BUDGET_KEYS = ["maxTokens", "tokenRatio"];
  * outage a client therefore stops retrying after about `maxTokens / 2` retries in total, instead of
  * multiplying the outage's traffic by `maxRetries + 1`.
  */
+const BRAND = Symbol.for("errata.RetryBudget");
+
 export class RetryBudget {
   readonly maxTokens: number;
   readonly tokenRatio: number;
   #tokens: number;
+
+  /**
+   * `instanceof RetryBudget` holds for a budget from any copy of this package (its ESM and its CJS
+   * build, two installed versions): one budget is meant to be shared by every client.
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    // A subclass keeps the ordinary check.
+    return this === RetryBudget ? (value as Record<symbol, unknown> | null)?.[BRAND] === true : Function.prototype[Symbol.hasInstance].call(this, value);
+  }
 
   constructor(options: RetryBudgetOptions = {}) {
     checkKeys(options, "RetryBudget", BUDGET_KEYS, true);
@@ -35,6 +46,7 @@ export class RetryBudget {
     }
     this.maxTokens = this.#tokens = maxTokens;
     this.tokenRatio = tokenRatio;
+    Object.defineProperty(this, BRAND, { value: true });
   }
 
   get tokens(): number {
