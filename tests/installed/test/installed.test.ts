@@ -179,6 +179,7 @@ describe("an app that loads both entry points (the dual package hazard)", () => 
       plainErrorIsNot: false,
       sameClassification: true,
       classNames: ["ProviderError", "ProviderError"],
+      budgetAcrossFormats: true,
     });
   });
 });
