@@ -1,17 +1,8 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { jsonReply, startSseServer, type SseReply, type SseServer } from "@errata/scripts/testing";
-import { acmeClient } from "./stream-fixtures.js";
+import { describe, expect, it } from "vitest";
+import { jsonReply } from "@errata/scripts/testing";
+import { acmeClient, serverPerTest } from "./stream-fixtures.js";
 
-let server: SseServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(replies: (index: number) => SseReply) {
-  server = await startSseServer(replies);
-  return server;
-}
+const serve = serverPerTest();
 
 const busy = () => jsonReply(503, { error: { type: "server_error", message: "busy" } });
 const ok = () => jsonReply(200, { id: "1", choices: [] });

@@ -1,18 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { jsonReply, startSseServer, type SseReply, type SseServer } from "@errata/scripts/testing";
+import { describe, expect, it } from "vitest";
+import { jsonReply, type SseReply } from "@errata/scripts/testing";
 import { RetryBudget, type RetryInfo } from "../src/index.js";
-import { acmeClient } from "./stream-fixtures.js";
+import { acmeClient, serverPerTest } from "./stream-fixtures.js";
 
-let server: SseServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(replies: (index: number) => SseReply) {
-  server = await startSseServer(replies);
-  return server;
-}
+const serve = serverPerTest();
 
 const busy = () => jsonReply(503, { error: { type: "server_error", message: "busy" } });
 const hang = (): SseReply => ({ status: 200, headers: { "content-type": "application/json" }, steps: [{ hang: true }] });

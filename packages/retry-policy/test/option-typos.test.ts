@@ -1,19 +1,11 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { jsonReply, PASS_THROUGH_KEYS, startSseServer, type SseServer } from "@errata/scripts/testing";
+import { describe, expect, it } from "vitest";
+import { jsonReply, PASS_THROUGH_KEYS } from "@errata/scripts/testing";
 import { createRetryingFetch } from "../src/index.js";
-import { acmeClient, catalog } from "./stream-fixtures.js";
+import { acmeClient, catalog, serverPerTest } from "./stream-fixtures.js";
 
-let server: SseServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
+const start = serverPerTest();
 const answer = { id: "1", choices: [] };
-async function serve() {
-  server = await startSseServer(() => jsonReply(200, answer));
-  return server;
-}
+const serve = () => start(() => jsonReply(200, answer));
 const body = { model: "m" };
 
 describe("a misspelt option of one call rejects the call, naming the key it probably meant, and sends nothing", () => {

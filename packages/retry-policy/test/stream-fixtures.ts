@@ -1,4 +1,6 @@
 import createFetchClient from "openapi-fetch";
+import { afterEach } from "vitest";
+import { startSseServer, type SseReply, type SseServer } from "@errata/scripts/testing";
 import type { ErrorCatalog } from "../src/catalog.js";
 import type { ProviderClientSetup, StreamingClientOptions } from "../src/openapi-fetch/index.js";
 import { createStreamingClient } from "../src/openapi-fetch/index.js";
@@ -106,3 +108,17 @@ export const chunk = (content: string, id = "c1"): Chunk => ({
 export const contents = (chunks: readonly Chunk[]): string => chunks.map((c) => c.choices[0]?.delta.content ?? "").join("");
 
 export { sseData as data, sseEvent as event } from "@errata/scripts/testing";
+
+/**
+ * `serve(replies)` starts a scripted server on 127.0.0.1 for the current test; it is closed after the
+ * test. Call at the top of a file or describe block.
+ */
+export function serverPerTest(): (replies: SseReply[] | ((index: number) => SseReply)) => Promise<SseServer> {
+  let server: SseServer | undefined;
+  afterEach(async () => {
+    // Closing twice is fine: a test may have closed it already (to get a port nothing listens on).
+    await server?.close();
+    server = undefined;
+  });
+  return async (replies) => (server = await startSseServer(replies));
+}

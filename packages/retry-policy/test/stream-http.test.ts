@@ -1,18 +1,9 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ProviderError } from "../src/provider-error.js";
-import { API_KEY, acmeClient, chunk, contents, data, event, type Chunk } from "./stream-fixtures.js";
-import { jsonReply as json, startSseServer, type SseReply as Reply, type SseServer } from "@errata/scripts/testing";
+import { API_KEY, acmeClient, chunk, contents, data, event, serverPerTest, type Chunk } from "./stream-fixtures.js";
+import { jsonReply as json } from "@errata/scripts/testing";
 
-let server: SseServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(replies: Reply[] | ((index: number) => Reply)) {
-  server = await startSseServer(replies);
-  return server;
-}
+const serve = serverPerTest();
 
 const DONE = "data: [DONE]\n\n";
 
@@ -288,7 +279,6 @@ describe("stream(): failures before the first event are returned and retried lik
     const srv = await serve([{ steps: [] }]);
     const url = srv.url;
     await srv.close();
-    server = undefined;
     const { error } = await acmeClient(url, { retry: { maxRetries: 1 } }).stream("/chat/completions", { body: { model: "m" } });
     expect(error).toMatchObject({ status: 0, category: "network", attempts: 2 });
   });
