@@ -71,7 +71,7 @@ export interface AttemptExtras<O> {
   secrets?: readonly string[];
   /** This call's own limits, in place of the client's (see CallLimits). */
   limits?: CallLimits | undefined;
-  /** This call's own fetch (openapi-fetch's per-call `fetch`), in place of the client's. */
+  /** This call's own fetch, in place of the client's: openapi-fetch's per-call `fetch`, which takes a Request. */
   fetch?: unknown;
 }
 
@@ -91,7 +91,7 @@ export interface CallLimits {
 export function createFetcher(options: RetryingFetchOptions) {
   const { catalog, idempotencyHeader } = options;
   const client = { policy: resolveRetryPolicy(options.retry), ...checkedTimes(options, 60_000, undefined) };
-  if (options.fetch !== undefined && typeof options.fetch !== "function") throw new TypeError("fetch must be a function");
+  checkFetch(options.fetch);
   check(idempotencyHeader === undefined || (typeof idempotencyHeader === "string" && /^[!#$%&'*+.^_`|~\w-]+$/.test(idempotencyHeader)), "idempotencyHeader", "an HTTP header name", idempotencyHeader);
   const fetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const runtime: RetryRuntime = { ...defaultRuntime, ...options.runtime };
@@ -103,9 +103,10 @@ export function createFetcher(options: RetryingFetchOptions) {
     const ownLimits = limits && (limits.retry !== undefined || limits.timeoutMs !== undefined || limits.deadlineMs !== undefined);
     const { policy, timeoutMs, deadlineMs } = ownLimits ? withCallLimits(limits, options.retry, client) : client;
     const secrets = extras?.secrets ? [...(options.secrets ?? []), ...extras.secrets] : (options.secrets ?? []);
-    const own = extras?.fetch;
-    if (own !== undefined && typeof own !== "function") throw new TypeError(`fetch must be a function, got ${kindOf(own)}`);
-    const send = (own as FetchLike | undefined) ?? fetch;
+    const own = extras?.fetch as ((request: Request) => Promise<Response>) | undefined;
+    checkFetch(own);
+    // A new Request per attempt, as openapi-fetch would hand it one: the method, headers, key and body go with it.
+    const send: FetchLike = own ? (url, init) => own(new Request(url, init)) : fetch;
     const request = await toReplayableRequest(input, init);
     const { headers, signal, replayable } = request;
     const defaults = { ...extras?.defaultHeaders, ...(idempotencyHeader && { [idempotencyHeader]: globalThis.crypto.randomUUID() }) };
@@ -166,6 +167,10 @@ export function createFetcher(options: RetryingFetchOptions) {
 }
 
 type Limits = { policy: RetryPolicy; timeoutMs: number; deadlineMs: number | undefined };
+
+function checkFetch(fetch: unknown): void {
+  if (fetch !== undefined && typeof fetch !== "function") throw new TypeError(`fetch must be a function, got ${kindOf(fetch)}`);
+}
 
 /** timeoutMs and deadlineMs, checked (invalid ones throw), each falling back to the given default. */
 function checkedTimes(given: Pick<CallLimits, "timeoutMs" | "deadlineMs">, timeoutMs: number, deadlineMs: number | undefined) {

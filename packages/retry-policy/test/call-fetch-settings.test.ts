@@ -18,23 +18,35 @@ function recordingFetch() {
   return { fetch, inits };
 }
 
+/** A fetch as openapi-fetch types a call's own: it gets a Request. */
+function requestFetch() {
+  const requests: { method: string; authorization: string | null; body: string }[] = [];
+  const fetch = async (request: Request) => {
+    requests.push({ method: request.method, authorization: request.headers.get("authorization"), body: await request.clone().text() });
+    return globalThis.fetch(request);
+  };
+  return { fetch, requests };
+}
+
 describe("a call's own fetch settings reach fetch, on every attempt", () => {
-  it("a call's fetch replaces the client's for that call, retries included", async () => {
+  it("a call's fetch replaces the client's for that call, retries included, and gets the whole request", async () => {
     const srv = await serve((i) => (i === 0 ? busy() : ok()));
     const client = recordingFetch();
-    const call = recordingFetch();
+    const call = requestFetch();
     const { error } = await acmeClient(srv.url, { fetch: client.fetch }).POST("/chat/completions", { body, fetch: call.fetch });
     expect(error).toBeUndefined();
-    expect(call.inits).toHaveLength(2);
+    const sent = { method: "POST", authorization: expect.stringMatching(/^Bearer /), body: JSON.stringify(body) };
+    expect(call.requests).toEqual([sent, sent]);
+    expect(srv.requests.map((request) => request.method)).toEqual(["POST", "POST"]);
     expect(client.inits).toHaveLength(0);
   });
 
   it("stream() uses a call's fetch too", async () => {
     const srv = await serve(busy);
-    const call = recordingFetch();
+    const call = requestFetch();
     const { error } = await acmeClient(srv.url, { retry: false }).stream("/chat/completions", { body, fetch: call.fetch });
     expect(error).toMatchObject({ status: 503 });
-    expect(call.inits).toHaveLength(1);
+    expect(call.requests).toEqual([expect.objectContaining({ method: "POST", body: JSON.stringify({ ...body, stream: true }) })]);
   });
 
   it.each([
