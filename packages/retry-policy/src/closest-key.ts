@@ -1,19 +1,23 @@
 /** A key as a typo leaves it: lower case, without `_` and `-`. */
 const fold = (key: string): string => key.toLowerCase().replace(/[-_]/g, "");
 
-/** Levenshtein distance: the letters to insert, delete or replace to turn `a` into `b`. */
+/**
+ * Edit distance (optimal string alignment): the letters to insert, delete or replace, or neighbours
+ * to swap, to turn `a` into `b`. A swap counts as one slip ("retyr", "fecth"), as a typist makes it.
+ */
 export function editDistance(a: string, b: string): number {
-  // One row of the table, updated in place; `diagonal` keeps the cell the update overwrote.
-  const row = [...Array(b.length + 1).keys()];
-  for (let i = 0; i < a.length; i++) {
-    let diagonal = row[0]!++;
+  // Three rows of the table: two above (a swap reaches back two) and the one being filled.
+  let before: number[] = [];
+  let above = [...Array(b.length + 1).keys()];
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
     for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i] === b[j - 1] ? 0 : 1));
-      diagonal = above;
+      row[j] = Math.min(above[j]! + 1, row[j - 1]! + 1, above[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j]!, before[j - 2]! + 1);
     }
+    [before, above] = [above, row];
   }
-  return row[b.length]!;
+  return above[b.length]!;
 }
 
 /**

@@ -20,7 +20,8 @@ export function checkKeys(options: object, what: string, known: readonly string[
     const near = closestKey(key, known);
     if (near || strict) {
       const shown = JSON.stringify(key.length > MAX_SHOWN ? `${key.slice(0, MAX_SHOWN)}…` : key);
-      throw new TypeError(`unknown ${what} option ${shown}${near ? ` (did you mean "${near}"?)` : `; known: ${known.join(", ")}`}`);
+      // The dotted names only serve as hints ("retry.maxRetries" for "maxRetries"): they are no keys to list.
+      throw new TypeError(`unknown ${what} option ${shown}${near ? ` (did you mean "${near}"?)` : `; known: ${known.filter((key) => !key.includes(".")).join(", ")}`}`);
     }
     // Bounded, should a program make up key names as it goes: past that, a name is judged again on each call.
     if (seen.size < 100) seen.add(key);

@@ -45,10 +45,23 @@ describe("a misspelt createClient option throws", () => {
     ["api_key", { given: { api_key: "k" }, want: 'unknown createClient option "api_key" (did you mean "apiKey"?)' }],
     ["idle_timeout_ms", { given: { idle_timeout_ms: 5 }, want: 'unknown createClient option "idle_timeout_ms" (did you mean "idleTimeoutMs"?)' }],
     ["maxRetries beside retry", { given: { maxRetries: 0 }, want: 'unknown createClient option "maxRetries" (did you mean "retry.maxRetries"?)' }],
+    ["fecth (a swap)", { given: { fecth: globalThis.fetch }, want: 'unknown createClient option "fecth" (did you mean "fetch"?)' }],
+    ["retyr (a swap in a short key)", { given: { retyr: { maxRetries: 0 } }, want: 'unknown createClient option "retyr" (did you mean "retry"?)' }],
     ["retry: { maxRetry }", { given: { retry: { maxRetry: 0 } }, want: 'unknown retry option "maxRetry" (did you mean "maxRetries"?)' }],
     ["retry: { budget: { maxToken } }", { given: { retry: { budget: { maxToken: 4 } } }, want: 'unknown RetryBudget option "maxToken" (did you mean "maxTokens"?)' }],
   ] as const)("%s", (_name, { given, want }) => {
     expect(() => acmeClient("http://127.0.0.1:9", given as never)).toThrow(new TypeError(want));
+  });
+
+  // createClient passes openapi-fetch only what it builds itself: a fetch setting there would be dropped.
+  it.each([
+    ["cache", { given: { cache: "no-store" } }],
+    ["credentials", { given: { credentials: "omit" } }],
+    ["maxAttempts", { given: { maxAttempts: 3 } }],
+  ] as const)("createClient refuses any other key, such as %s, naming its own", (name, { given }) => {
+    expect(() => acmeClient("http://127.0.0.1:9", given as never)).toThrow(
+      new TypeError(`unknown createClient option "${name}"; known: apiKey, baseUrl, headers, authScheme, fetch, idempotencyHeader, runtime, idleTimeoutMs, retry, timeoutMs, deadlineMs`),
+    );
   });
 
   it("createRetryingFetch checks its retry options the same way", () => {
@@ -85,10 +98,10 @@ describe("openapi-fetch's and fetch's own keys pass as before (no near miss of e
     expect(seen).toEqual(["POST"]);
   });
 
-  it("every such key at once, on a call, on stream() and on createClient", async () => {
+  it("every such key at once, on a call and on stream()", async () => {
     const srv = await serve();
     const { body: _body, baseUrl: _baseUrl, ...keys } = PASS_THROUGH_KEYS;
-    const client = acmeClient(srv.url, keys as never);
+    const client = acmeClient(srv.url);
     const { data, error } = await client.POST("/chat/completions", { body, ...keys });
     expect(error).toBeUndefined();
     expect(data).toEqual(answer);

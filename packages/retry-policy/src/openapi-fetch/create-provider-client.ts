@@ -102,7 +102,8 @@ export function createProviderClient<Paths extends Record<string, any>, E extend
 export function buildProviderClient<Paths extends Record<string, any>, E extends ProviderError>(setup: ProviderClientSetup, options: ProviderClientOptions) {
   checkOptionsObject(setup.catalog.provider, options);
   const variables = Object.values(setup.server.variables ?? {}).map(({ option }) => option);
-  checkKeys(options, "createClient", [...CLIENT_KEYS, ...variables]);
+  // Strict: createClient hands openapi-fetch only what it builds itself, so any other key would be dropped.
+  checkKeys(options, "createClient", [...CLIENT_KEYS, ...variables], true);
   const { apiKey, headers, authScheme } = options;
   if (headers !== undefined && (headers === null || typeof headers !== "object")) throw new TypeError(`headers must be a record, a Headers or [name, value] pairs, got ${kindOf(headers)}`);
   // An empty key (an unset environment variable read as "") would be sent as a bare "Bearer ".
