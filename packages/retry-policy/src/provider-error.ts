@@ -19,7 +19,7 @@ export interface ProviderErrorInit<P extends string = string, T extends string =
   /** Retryable only by a new request (resubmitting the job), not by replaying this one. */
   resubmit?: boolean | undefined;
   /** Why a retrying client returned this retryable error rather than retry it (set by the retry loop). */
-  notRetried?: NoRetryReason | undefined;
+  notRetried?: Exclude<NoRetryReason, "not_retryable"> | undefined;
   retryAfterMs?: number | undefined;
   requestId?: string | undefined;
   /** The parsed body, or its text when it is not JSON. */
@@ -48,7 +48,7 @@ export class ProviderError<
   /** Literal discriminant, also across realms and duplicate package copies (see `is`). */
   override readonly name = "ProviderError" as const;
   // The class's own name too (loggers print constructor.name): bundlers rename a class that refers to itself.
-  static override readonly name = "ProviderError";
+  static override readonly name: string = "ProviderError";
   // Declared, not initialised: the constructor assigns them all at once (smaller code, same own properties).
   declare readonly provider: P;
   declare readonly status: number;
@@ -66,7 +66,7 @@ export class ProviderError<
    * limit that stopped it (`attempts_exhausted`, `budget_exhausted`, `deadline`, ...; see
    * NoRetryReason). Absent on an error that is not retryable, and on what parseError returns.
    */
-  declare readonly notRetried?: NoRetryReason;
+  declare readonly notRetried?: Exclude<NoRetryReason, "not_retryable">;
   declare readonly retryAfterMs: number | undefined;
   declare readonly requestId: string | undefined;
   declare readonly body: unknown;

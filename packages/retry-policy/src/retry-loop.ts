@@ -38,7 +38,7 @@ export async function retryAttempts<A extends AttemptResult>(
     if (error.retryable && !error.resubmit && error.category !== "aborted") policy.budget?.recordFailure();
     const decision = decideRetry({ ...loop, error, retriesSoFar: retries, nowMs: runtime.now(), random: runtime.random });
     // A retryable error that comes back says which limit stopped it; a non-retryable one needs no reason.
-    if (!decision.retry) return { ...result, error: error.retryable ? error.with({ notRetried: decision.reason }) : error };
+    if (!decision.retry) return { ...result, error: decision.reason === "not_retryable" ? error : error.with({ notRetried: decision.reason }) };
     policy.onRetry?.({ attempt: attempts, delayMs: decision.delayMs, error });
     try {
       await runtime.sleep(decision.delayMs, loop.signal);

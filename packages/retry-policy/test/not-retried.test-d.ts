@@ -2,10 +2,12 @@ import { describe, expectTypeOf, it } from "vitest";
 import type { NoRetryReason, ProviderError, ProviderErrorInit } from "../src/index.js";
 
 describe("ProviderError.notRetried", () => {
-  it("is an optional, readonly NoRetryReason, settable through the init (with())", () => {
-    expectTypeOf<ProviderError["notRetried"]>().toEqualTypeOf<NoRetryReason | undefined>();
-    expectTypeOf<ProviderErrorInit["notRetried"]>().toEqualTypeOf<NoRetryReason | undefined>();
-    expectTypeOf<"budget_exhausted">().toMatchTypeOf<NoRetryReason>();
+  it("is an optional, readonly NoRetryReason other than not_retryable (retryable says that), settable through the init (with())", () => {
+    type Reason = Exclude<NoRetryReason, "not_retryable">;
+    expectTypeOf<ProviderError["notRetried"]>().toEqualTypeOf<Reason | undefined>();
+    expectTypeOf<ProviderErrorInit["notRetried"]>().toEqualTypeOf<Reason | undefined>();
+    expectTypeOf<"budget_exhausted">().toMatchTypeOf<ProviderError["notRetried"]>();
+    expectTypeOf<"not_retryable">().not.toMatchTypeOf<ProviderError["notRetried"]>();
     const error = {} as ProviderError;
     // @ts-expect-error readonly: set by the retry loop, not by the caller
     error.notRetried = "deadline";
