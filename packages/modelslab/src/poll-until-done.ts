@@ -1,7 +1,7 @@
 // Hand-written: a spec can say that `processing` is not an error and that `eta` is in seconds, but not
 // how long a client should keep asking. This is the one loop ModelsLab's asynchronous jobs need.
 import { ProviderError, sleep as defaultSleep, transportError } from "@errata/retry-policy";
-import { checkOption, startTimer } from "@errata/retry-policy/openapi-fetch";
+import { checkKeys, checkOption, startTimer } from "@errata/retry-policy/openapi-fetch";
 import { provider, type ModelslabError } from "./generated/catalog.js";
 import type { ModelslabClient } from "./generated/client.js";
 import type { components } from "./generated/openapi.js";
@@ -9,6 +9,9 @@ import type { components } from "./generated/openapi.js";
 export type ImageGenerationSuccess = components["schemas"]["ImageGenerationSuccess"];
 export type ImageGenerationProcessing = components["schemas"]["ImageGenerationProcessing"];
 type JobId = components["schemas"]["JobId"];
+
+/** Every key of PollOptions: a misspelt one (`deadlineMS`) throws rather than leave the default in force. */
+const POLL_KEYS = ["signal", "deadlineMs", "maxPolls", "minIntervalMs", "maxIntervalMs", "onProcessing", "sleep", "now"];
 
 export interface PollOptions {
   /** Stop at once (category `aborted`): cancels the wait and the fetch in flight. */
@@ -125,6 +128,7 @@ export async function pollUntilDone(
   options: PollOptions = {},
 ): Promise<PollResult> {
   if (options === null || typeof options !== "object") throw new TypeError("pollUntilDone: options must be an object");
+  checkKeys(options, "pollUntilDone", POLL_KEYS, true);
   const { deadlineMs, maxPolls, minIntervalMs, maxIntervalMs, sleep, now } = resolveOptions(options);
   const { signal, onProcessing } = options;
   const id = job !== null && typeof job === "object" ? job.id : job;

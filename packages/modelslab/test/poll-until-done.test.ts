@@ -256,6 +256,9 @@ describe("pollUntilDone", () => {
     ["null options", { given: [JOB, null], want: "pollUntilDone: options must be an object" }],
     ["a deadline read from an environment variable", { given: [JOB, { deadlineMs: "100" }], want: 'pollUntilDone: deadlineMs must be a positive number, got "100"' }],
     ["fractional maxPolls", { given: [JOB, { maxPolls: 1.5 }], want: "pollUntilDone: maxPolls must be a positive integer, got 1.5" }],
+    // Silently ignored, it would leave the 600 s default deadline in force.
+    ["a misspelt deadline", { given: [JOB, { deadlineMS: 100 }], want: 'unknown pollUntilDone option "deadlineMS" (did you mean "deadlineMs"?)' }],
+    ["a key of createClient's", { given: [JOB, { timeoutMs: 100 }], want: 'unknown pollUntilDone option "timeoutMs"; known: signal, deadlineMs, maxPolls' }],
   ] as const)("names the mistake in %s", async (_name, { given, want }) => {
     const client = createClient({ apiKey: API_KEY, baseUrl: "http://127.0.0.1:9" });
     await expect(pollUntilDone(client, given[0] as never, given[1] as never)).rejects.toThrow(want);

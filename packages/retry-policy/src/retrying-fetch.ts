@@ -50,8 +50,12 @@ export type RetryingFetch = (input: RequestInfo | URL, init?: RequestInit) => Pr
  * documents as retryable. It never throws for a failed call: it returns `{ error }`.
  */
 export function createRetryingFetch(options: RetryingFetchOptions): RetryingFetch {
+  checkKeys(options, "createRetryingFetch", FETCH_KEYS, true);
   return createFetcher(options);
 }
+
+/** Every key of RetryingFetchOptions: nothing else is read, so anything else is a mistake. */
+export const FETCH_KEYS = ["catalog", "retry", "timeoutMs", "deadlineMs", "fetch", "secrets", "idempotencyHeader", "runtime"];
 
 /**
  * What the streaming fetch adds to a call: a header to send unless the caller set it, and what an

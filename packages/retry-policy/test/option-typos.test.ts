@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { jsonReply, PASS_THROUGH_KEYS } from "@errata/scripts/testing";
 import { createRetryingFetch } from "../src/index.js";
+import { createStreamingFetch } from "../src/stream/index.js";
 import { acmeClient, catalog, serverPerTest } from "./stream-fixtures.js";
 
 const start = serverPerTest();
@@ -62,6 +63,13 @@ describe("a misspelt createClient option throws", () => {
     expect(() => acmeClient("http://127.0.0.1:9", given as never)).toThrow(
       new TypeError(`unknown createClient option "${name}"; known: apiKey, baseUrl, headers, authScheme, fetch, idempotencyHeader, runtime, idleTimeoutMs, retry, timeoutMs, deadlineMs`),
     );
+  });
+
+  it.each([
+    ["createRetryingFetch", { given: () => createRetryingFetch({ catalog, timeoutMS: 5 } as never), want: 'unknown createRetryingFetch option "timeoutMS" (did you mean "timeoutMs"?)' }],
+    ["createStreamingFetch", { given: () => createStreamingFetch({ catalog, idleTimeout: 5 } as never), want: 'unknown createStreamingFetch option "idleTimeout" (did you mean "idleTimeoutMs"?)' }],
+  ] as const)("%s refuses an unknown key", (_name, { given, want }) => {
+    expect(given).toThrow(new TypeError(want));
   });
 
   it("createRetryingFetch checks its retry options the same way", () => {

@@ -1,5 +1,6 @@
 import type { ProviderError } from "../provider-error.js";
-import { createRetryingFetch, type CallLimits, type RetryingFetchOptions } from "../retrying-fetch.js";
+import { createFetcher, FETCH_KEYS, type CallLimits, type RetryingFetchOptions } from "../retrying-fetch.js";
+import { checkKeys } from "../option-keys.js";
 import { transportError } from "../transport-errors.js";
 import type { ProviderEventStream } from "./event-stream.js";
 import type { StreamFormat } from "./format.js";
@@ -43,8 +44,9 @@ export type StreamingFetch = <T, E extends ProviderError = ProviderError>(
  */
 export function createStreamingFetch(options: StreamingFetchOptions): StreamingFetch {
   // Checked here, up front: the implementation (open-stream.ts) is loaded by the first call.
+  checkKeys(options, "createStreamingFetch", [...FETCH_KEYS, "idleTimeoutMs"], true);
   validIdleTimeout(options.idleTimeoutMs ?? options.timeoutMs);
-  createRetryingFetch(options);
+  createFetcher(options);
   let open: StreamingFetch | undefined;
   return async (input, init, request) => {
     if (!open) {
