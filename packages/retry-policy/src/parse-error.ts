@@ -39,15 +39,17 @@ export interface ParseErrorOptions {
 /** Bytes (an ArrayBuffer, a Uint8Array or Buffer, any typed array or DataView) as UTF-8 text; anything else as it is. */
 const decoded = (body: unknown): unknown => (body instanceof ArrayBuffer || ArrayBuffer.isView(body) ? new TextDecoder().decode(body) : body);
 
-/** Whether a value can only be read by awaiting it: a Response, a ReadableStream, a Blob, a Node stream, a Promise. */
-const unread = (value: unknown) => ["getReader", "text", "pipe", "then"].some((name) => typeof (value as Record<string, unknown> | null | undefined)?.[name] === "function");
+/** Whether `value` has a method of one of these names. */
+const has = (value: unknown, names: string[]) => names.some((name) => typeof (value as Record<string, unknown> | null | undefined)?.[name] === "function");
 
 /**
- * Throws a TypeError that names the fix when handed what only an `await` can read, as the input or
- * as its body: classifying it by status alone would silently drop the provider's code.
+ * Throws a TypeError that names the fix when handed what only an `await` can read: a fetch Response
+ * or a Promise as the input; a ReadableStream, Blob, Response, Node stream or Promise as its body.
+ * Classifying it by status alone would silently drop the provider's code. An input that is itself a
+ * Node stream but carries its body (superagent's and supertest's Response) is read as usual.
  */
 function assertReadable(input: ResponseLike): void {
-  if (unread(input) || unread(input.body)) {
+  if (has(input, ["arrayBuffer", "then"]) || has(input.body, ["getReader", "text", "pipe", "then"])) {
     throw new TypeError("parseError cannot read a Response, stream, Blob or Promise: pass { status: response.status, headers: response.headers, body: await response.text() }");
   }
 }

@@ -186,6 +186,20 @@ describe("a body parseError cannot read synchronously is a programmer error, not
     expect(parseErrorWith(testCatalog, { status: r.status, headers: r.headers, body: await r.text() })).toMatchObject({ code: "internal_error", retryable: false });
   });
 
+  // superagent's and supertest's Node Response extends Stream, with the body already parsed.
+  const superagentLike = (body: unknown) => Object.assign(new Readable({ read() {} }), { status: 500, headers: { "x-request-id": "req_1" }, body });
+  it.each([
+    ["a Node stream input with a parsed body (superagent, supertest)", { given: superagentLike({ error: { code: "internal_error", message: "m" } }), want: { code: "internal_error", retryable: false, message: "m", requestId: "req_1" } }],
+    ["a Node stream input with a text body", { given: superagentLike(text), want: { code: "internal_error", retryable: false } }],
+    ["a Node stream input without a body", { given: superagentLike(undefined), want: { category: "server_error", retryable: true } }],
+  ] as const)("classifies %s", (_name, { given, want }) => {
+    expect(parseErrorWith(testCatalog, given)).toMatchObject({ status: 500, ...want });
+  });
+
+  it("still refuses a Node stream input whose body is a stream", () => {
+    expect(() => parseErrorWith(testCatalog, superagentLike(Readable.from([text])))).toThrow(new TypeError(fix));
+  });
+
   it.each([
     ["null", null],
     ["a number", 42],
