@@ -7,24 +7,15 @@ import { ProviderError } from "./provider-error.js";
 import { redact } from "./redact.js";
 import { retryDelayMs } from "./retry-after.js";
 
-type Method = (...args: never) => unknown;
-/** A body that only a promise can read: a Response, a ReadableStream, a Blob, a Node stream, a Promise. */
-type UnreadBody = { getReader: Method } | { text: Method } | { pipe: Method } | { then: Method };
-
-/**
- * `B`, unless it is a body parseError cannot read synchronously (a stream, a Blob, a Response, a
- * Promise): then the compiler says what to pass instead.
- */
-export type ReadBody<B> = B extends UnreadBody ? "read it first: body: await response.text()" : B;
-
 /**
  * A response as any HTTP stack sees it. `body` is the raw text, bytes, or an already parsed value;
- * not a stream (from fetch, pass `body: await response.text()`).
+ * not a stream (from fetch, pass `body: await response.text()`): a stream, Blob, Response or Promise
+ * throws a TypeError at run time.
  */
-export interface ResponseLike<B = unknown> {
+export interface ResponseLike {
   status: number;
   headers?: HeaderInput | undefined;
-  body?: ReadBody<B>;
+  body?: unknown;
 }
 
 export interface ParseErrorOptions {
@@ -95,9 +86,9 @@ export function requestIdOf(format: ErrorFormat, headers: Readonly<Record<string
  * Classifies one response with a provider's catalog. Returns undefined for a success
  * (including ModelsLab's 200 "processing"), a ProviderError otherwise.
  */
-export function parseErrorWith<P extends string, T extends string = string, C extends string = string, B = unknown>(
+export function parseErrorWith<P extends string, T extends string = string, C extends string = string>(
   catalog: ErrorRules<P>,
-  input: ResponseLike<B>,
+  input: ResponseLike,
   options: ParseErrorOptions = {},
 ): ProviderError<P, T, C> | undefined {
   const { status } = input;

@@ -87,7 +87,7 @@ export function createClient(options: ClientOptions = {}): ${name}Client {
  * Classifies any ${provider} response (from any HTTP stack); undefined when it is a success. \`body\` is
  * the text, bytes or parsed JSON: from fetch, \`body: await response.text()\` (a stream throws).
  */
-export function parseError<B>(input: ResponseLike<B>, options?: ParseErrorOptions): ${name}Error | undefined {
+export function parseError(input: ResponseLike, options?: ParseErrorOptions): ${name}Error | undefined {
   // The cast only narrows type/code to undefined where the errorFormat has no path for them.
   return parseErrorWith<typeof provider, ${name}ErrorType, ${name}ErrorCode>(errorRules, input, options) as ${name}Error | undefined;
 }
