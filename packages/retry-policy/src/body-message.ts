@@ -1,9 +1,9 @@
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
 
 /** Whitespace collapsed, at most 200 characters, "…" where anything was left out. */
-const cap = (line: string, more?: boolean) => {
-  const text = line.replace(/\s+/g, " ").trim();
-  return text.length > 200 ? `${text.slice(0, 199)}…` : more ? `${text}…` : text;
+const cap = (text: string) => {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
 };
 
 /** The few entities a page title uses (`&amp;`, `&#39;`, `&#x2014;`); anything else stays as written. */
@@ -14,16 +14,18 @@ const decode = (text: string) =>
   });
 
 /**
- * A short message for an error body that is not JSON (a proxy's HTML page, a plain-text error): an
- * HTML page's title (or first heading), or else the first line of the text, collapsed and cut to
- * 200 characters. Undefined for an empty body. The caller keeps the whole text on `error.body`.
+ * A short message for an error body that is not JSON (a proxy's HTML page, a plain-text or XML
+ * error, JSON cut off in transit). An HTML page (`<html` or `<!doctype html` at the start, or after
+ * a comment or an XML declaration) gives its title, else its first heading; any other text gives its
+ * head, collapsed onto one line. At most 200 characters; undefined for an empty body. The caller
+ * keeps the whole text on `error.body`.
  */
 export function bodyMessage(text: string): string | undefined {
   const trimmed = text.trim();
-  if (/^<(!doctype html|html|head|body|title)\b/i.test(trimmed)) {
-    const title = cap(decode(/<(title|h1)\b[^>]*>([^<]*)/i.exec(trimmed)?.[2] ?? ""));
+  if (/^(<[^]{0,500})?<(!doctype )?html\b/i.test(trimmed)) {
+    const inner = (tag: string) => cap(decode(RegExp(`<${tag}\\b[^>]*>([^<]*)`, "i").exec(trimmed)?.[1] ?? ""));
+    const title = inner("title") || inner("h1");
     return `${title || "HTML page without a title"} (${title ? "HTML page; " : ""}full text on error.body)`;
   }
-  const [first = "", ...rest] = trimmed.split(/\r?\n/);
-  return trimmed ? cap(first, rest.length > 0) : undefined;
+  return cap(trimmed) || undefined;
 }

@@ -3,6 +3,8 @@ import { bodyMessage } from "../src/body-message.js";
 
 const NGINX_502 = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx/1.25.3</center>\r\n</body>\r\n</html>\r\n";
 const CLOUDFLARE_524 = `<!DOCTYPE html><html><head><title>example.com | 524: A timeout occurred</title><style>${"body{margin:0}".repeat(600)}</style></head><body>...</body></html>`;
+const S3_503 = '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>ServiceUnavailable</Code><Message>Please reduce your request rate.</Message><RequestId>4442587FB7D0A2F9</RequestId></Error>';
+const XHTML_503 = '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<html xmlns="http://www.w3.org/1999/xhtml"><head><title>503 Service Unavailable</title></head></html>';
 const LONG_LINE = `upstream connect error or disconnect/reset before headers. ${"reset reason: overflow; ".repeat(20)}`;
 
 describe("bodyMessage: a short message for an error body that is not JSON", () => {
@@ -12,15 +14,23 @@ describe("bodyMessage: a short message for an error body that is not JSON", () =
     ["uppercase tags and a doctype", { given: "<!DOCTYPE HTML>\n<HTML><HEAD><TITLE lang=en>503 Service Unavailable</TITLE></HEAD></HTML>", want: "503 Service Unavailable (HTML page; full text on error.body)" }],
     ["a title alone is a page", { given: "<!DOCTYPE html><title>Service Unavailable</title>", want: "Service Unavailable (HTML page; full text on error.body)" }],
     ["entities in the title are decoded", { given: "<html><title>Tom &amp; Jerry&#39;s &lt;API&gt; &#x2014;&nbsp;down &hellip;</title></html>", want: "Tom & Jerry's <API> \u2014 down &hellip; (HTML page; full text on error.body)" }],
-    ["unknown and invalid entities stay as written", { given: "<title>&copy; &AMP; &#12ab; &#xFFFFFFFF; &constructor;</title>", want: "&copy; &AMP; &#12ab; &#xFFFFFFFF; &constructor; (HTML page; full text on error.body)" }],
+    ["unknown and invalid entities stay as written", { given: "<html><title>&copy; &AMP; &#12ab; &#xFFFFFFFF; &constructor;</title>", want: "&copy; &AMP; &#12ab; &#xFFFFFFFF; &constructor; (HTML page; full text on error.body)" }],
     ["a title over lines is collapsed", { given: "<html><title>\n  Bad\n  Gateway\n</title></html>", want: "Bad Gateway (HTML page; full text on error.body)" }],
     ["without a title, its first heading", { given: "<html><body><h1>Gateway Timeout</h1></body></html>", want: "Gateway Timeout (HTML page; full text on error.body)" }],
     ["an HTML page without a title", { given: "<html>Unauthorized</html>", want: "HTML page without a title (full text on error.body)" }],
     ["an empty title counts as none", { given: "<html><head><title> </title></head></html>", want: "HTML page without a title (full text on error.body)" }],
     ["short text is kept as it is", { given: "Service Unavailable", want: "Service Unavailable" }],
     ["text is trimmed and its whitespace collapsed", { given: "  no\thealthy   upstream \n", want: "no healthy upstream" }],
-    ["multi-line text gives its first line", { given: "Traceback (most recent call last):\n  File \"app.py\", line 1\nKeyError: 'x'", want: "Traceback (most recent call last):…" }],
-    ["CRLF lines too", { given: "Bad Gateway\r\nupstream: 10.0.0.1", want: "Bad Gateway…" }],
+    ["multi-line text is kept whole, on one line", { given: "Traceback (most recent call last):\n  File \"app.py\", line 1\nKeyError: 'x'", want: "Traceback (most recent call last): File \"app.py\", line 1 KeyError: 'x'" }],
+    ["CRLF lines too", { given: "Bad Gateway\r\nupstream: 10.0.0.1", want: "Bad Gateway upstream: 10.0.0.1" }],
+    ["long multi-line text is cut at 200 characters", { given: `first line\n${LONG_LINE}`, want: `first line ${LONG_LINE.slice(0, 188)}…` }],
+    ["an XML error gives its elements, not only its declaration", { given: S3_503, want: '<?xml version="1.0" encoding="UTF-8"?> <Error><Code>ServiceUnavailable</Code><Message>Please reduce your request rate.</Message><RequestId>4442587FB7D0A2F9</RequestId></Error>' }],
+    ["cut-off pretty-printed JSON gives what arrived", { given: '{\n  "error": {\n    "message": "Rate limit reached for gpt-4o",\n    "type": "requ', want: '{ "error": { "message": "Rate limit reached for gpt-4o", "type": "requ' }],
+    ["an HTML page after a comment gives its title", { given: "<!-- proxy -->\n<html>\n<head><title>502 Bad Gateway</title></head></html>", want: "502 Bad Gateway (HTML page; full text on error.body)" }],
+    ["an XHTML page after its XML declaration and doctype", { given: XHTML_503, want: "503 Service Unavailable (HTML page; full text on error.body)" }],
+    ["the title, though a heading comes first", { given: "<html><body><h1>Oops</h1><title>Service Unavailable</title></body></html>", want: "Service Unavailable (HTML page; full text on error.body)" }],
+    ["an empty title falls through to the first heading", { given: "<html><head><title></title></head><body><h1>Gateway Timeout</h1><h1>more</h1></body></html>", want: "Gateway Timeout (HTML page; full text on error.body)" }],
+    ["text that mentions html later is text", { given: "upstream sent <html><title>x</title> instead of JSON", want: "upstream sent <html><title>x</title> instead of JSON" }],
     ["long text is cut at 200 characters", { given: LONG_LINE, want: `${LONG_LINE.slice(0, 199)}…` }],
     ["text that only looks like markup is text", { given: "<error>boom</error>", want: "<error>boom</error>" }],
     ["an empty body has no message", { given: "", want: undefined }],

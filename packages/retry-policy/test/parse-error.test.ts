@@ -109,7 +109,7 @@ describe("what the error carries", () => {
     const page = `<!DOCTYPE html><html><head><title>example.com | 524: A timeout occurred</title><style>${"body{margin:0}".repeat(600)}</style></head></html>`;
     const error = parse(524, page)!;
     expect(error).toMatchObject({ message: "example.com | 524: A timeout occurred (HTML page; full text on error.body)", body: page });
-    expect(parse(502, new TextEncoder().encode("no healthy upstream\nat 10.0.0.1"))).toMatchObject({ message: "no healthy upstream…", body: "no healthy upstream\nat 10.0.0.1" });
+    expect(parse(502, new TextEncoder().encode("no healthy upstream\nat 10.0.0.1"))).toMatchObject({ message: "no healthy upstream at 10.0.0.1", body: "no healthy upstream\nat 10.0.0.1" });
   });
 
   it("keeps the provider's own message from a JSON body unchanged, however long", () => {
@@ -144,7 +144,7 @@ describe("what the error carries", () => {
   it.each([
     ["a key that straddles the 200-character cut of a text body", { given: `${"x".repeat(190)} sk-live-123456 tail`, want: `${"x".repeat(190)} [REDACTE…` }],
     ["a key in an HTML page's title", { given: "<html><head><title>Bad key sk-live-123456</title></head><body>sk-live-123456</body></html>", want: "Bad key [REDACTED] (HTML page; full text on error.body)" }],
-    ["a key in a plain-text body", { given: "invalid key: sk-live-123456\nsee docs", want: "invalid key: [REDACTED]…" }],
+    ["a key in a plain-text body", { given: "invalid key: sk-live-123456\nsee docs", want: "invalid key: [REDACTED] see docs" }],
     ["a key inside the code and the type", { given: json({ error: { code: "key_sk-live-123456_revoked", type: "bad:sk-live-123456" } }), want: undefined }],
     ["a key used as a JSON property name", { given: json({ errors: { "sk-live-123456": ["unknown"] } }), want: undefined }],
   ] as const)("redacts %s", (_name, { given, want }) => {
