@@ -1,8 +1,14 @@
+import { redact } from "./redact.js";
+
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
 
-/** Whitespace collapsed, at most 200 characters, "…" where anything was left out. */
-const cap = (text: string) => {
-  const line = text.replace(/\s+/g, " ").trim();
+/**
+ * Whitespace collapsed, the secrets redacted, at most 200 characters, "…" where anything was left
+ * out. Redacted here, after entities are decoded and before the cut: `&#43;` can rebuild a key, and
+ * a key that straddles the cut would no longer match whole.
+ */
+const cap = (text: string, secrets: readonly string[]) => {
+  const line = redact(text.replace(/\s+/g, " ").trim(), secrets);
   return line.length > 200 ? `${line.slice(0, 199)}…` : line;
 };
 
@@ -20,12 +26,12 @@ const decode = (text: string) =>
  * head, collapsed onto one line. At most 200 characters; undefined for an empty body. The caller
  * keeps the whole text on `error.body`.
  */
-export function bodyMessage(text: string): string | undefined {
+export function bodyMessage(text: string, secrets: readonly string[]): string | undefined {
   const trimmed = text.trim();
   if (/^(<[^]{0,500})?<(!doctype )?html\b/i.test(trimmed)) {
-    const inner = (tag: string) => cap(decode(RegExp(`<${tag}\\b[^>]*>([^<]*)`, "i").exec(trimmed)?.[1] ?? ""));
+    const inner = (tag: string) => cap(decode(RegExp(`<${tag}\\b[^>]*>([^<]*)`, "i").exec(trimmed)?.[1] ?? ""), secrets);
     const title = inner("title") || inner("h1");
     return `${title || "HTML page without a title"} (${title ? "HTML page; " : ""}full text on error.body)`;
   }
-  return cap(trimmed) || undefined;
+  return cap(trimmed, secrets) || undefined;
 }

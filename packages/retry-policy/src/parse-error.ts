@@ -119,8 +119,8 @@ export function parseErrorWith<P extends string, T extends string = string, C ex
         ? "unknown"
         : defaultCategoryForStatus(status);
   // Text that is not JSON (a proxy's HTML page) gives a short message; error.body keeps all of it.
-  // Redacted before it is cut: a key that straddles the cut would no longer match whole.
-  const fallback = (typeof body === "string" && bodyMessage(redact(body, secrets))) || `${provider}: ${status ? `HTTP ${status}` : "no response"}`;
+  // Redacted whole first, then again by bodyMessage after it decodes entities and before it cuts.
+  const fallback = (typeof body === "string" && bodyMessage(redact(body, secrets), secrets)) || `${provider}: ${status ? `HTTP ${status}` : "no response"}`;
 
   return new ProviderError<P, T, C>({
     provider,

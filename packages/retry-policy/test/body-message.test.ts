@@ -36,7 +36,7 @@ describe("bodyMessage: a short message for an error body that is not JSON", () =
     ["an empty body has no message", { given: "", want: undefined }],
     ["whitespace has no message", { given: " \r\n\t ", want: undefined }],
   ] as const)("%s", (_name, { given, want }) => {
-    const message = bodyMessage(given);
+    const message = bodyMessage(given, []);
     expect(message).toBe(want);
     expect(message?.length ?? 0).toBeLessThanOrEqual(260);
   });

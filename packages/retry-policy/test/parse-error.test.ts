@@ -153,6 +153,19 @@ describe("what the error carries", () => {
     if (want !== undefined) expect(error.message).toBe(want);
   });
 
+  const key = "AKIAabc+def/ghi=";
+  const encoded = "AKIAabc&#43;def&#x2F;ghi&#61;";
+  it.each([
+    ["a key rebuilt by decoding the title's entities", { given: `<html><head><title>Invalid key ${encoded}</title></head></html>`, want: "Invalid key [REDACTED] (HTML page; full text on error.body)" }],
+    ["a key rebuilt by decoding the first heading's entities", { given: `<html><body><h1>Invalid key ${encoded}</h1></body></html>`, want: "Invalid key [REDACTED] (HTML page; full text on error.body)" }],
+    ["a rebuilt key that straddles the 200-character cut", { given: `<html><title>${"x".repeat(190)} ${encoded}</title></html>`, want: `${"x".repeat(190)} [REDACTE… (HTML page; full text on error.body)` }],
+  ] as const)("redacts %s", (_name, { given, want }) => {
+    const error = parseErrorWith(testCatalog, { status: 401, body: given }, { secrets: [key] })!;
+    expect(error.message).toBe(want);
+    expect(JSON.stringify(error)).not.toContain("AKIAabc+");
+    expect(String(error)).not.toContain("AKIAabc+");
+  });
+
   it("keeps every Set-Cookie header, joined as fetch joins the others", () => {
     const headers = new Headers([["set-cookie", "a=1; Path=/"], ["set-cookie", "b=2; Path=/"]]);
     const error = parseErrorWith(testCatalog, { status: 503, headers, body: "" })!;
