@@ -7,9 +7,9 @@ const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"'
  * out. Redacted here, after entities are decoded and before the cut: `&#43;` can rebuild a key, and
  * a key that straddles the cut would no longer match whole.
  */
-const cap = (text: string, secrets: readonly string[]) => {
+const cap = (text: string, secrets: readonly string[], more?: boolean) => {
   const line = redact(text.replace(/\s+/g, " ").trim(), secrets);
-  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+  return line.length > 200 ? `${line.slice(0, 199)}…` : more ? `${line}…` : line;
 };
 
 /** The few entities a page title uses (`&amp;`, `&#39;`, `&#x2014;`); anything else stays as written. */
@@ -21,17 +21,19 @@ const decode = (text: string) =>
 
 /**
  * A short message for an error body that is not JSON (a proxy's HTML page, a plain-text or XML
- * error, JSON cut off in transit). An HTML page (`<html` or `<!doctype html` at the start, or after
- * a comment or an XML declaration) gives its title, else its first heading; any other text gives its
- * head, collapsed onto one line. At most 200 characters; undefined for an empty body. The caller
- * keeps the whole text on `error.body`.
+ * error, JSON cut off in transit), read from its first 8 kB only, with bounded patterns, so that a
+ * large or hostile body costs no more than a small one. An HTML page (`<html` or `<!doctype html` at
+ * the start, or after a comment or an XML declaration) gives its title, else its first heading; any
+ * other text gives its head, collapsed onto one line. At most 200 characters; undefined for an empty
+ * body. The caller keeps the whole text on `error.body`.
  */
 export function bodyMessage(text: string, secrets: readonly string[]): string | undefined {
-  const trimmed = text.trim();
-  if (/^(<[^]{0,500})?<(!doctype )?html\b/i.test(trimmed)) {
-    const inner = (tag: string) => cap(decode(RegExp(`<${tag}\\b[^>]*>([^<]*)`, "i").exec(trimmed)?.[1] ?? ""), secrets);
+  const body = text.trim();
+  const head = body.slice(0, 8192);
+  if (/^(<[^]{0,500})?<(!doctype )?html\b/i.test(head)) {
+    const inner = (tag: string) => cap(decode(RegExp(`<${tag}\\b[^>]{0,500}>([^<]*)`, "i").exec(head)?.[1] ?? ""), secrets);
     const title = inner("title") || inner("h1");
     return `${title || "HTML page without a title"} (${title ? "HTML page; " : ""}full text on error.body)`;
   }
-  return cap(trimmed, secrets) || undefined;
+  return cap(head, secrets, body.length > 8192) || undefined;
 }

@@ -41,3 +41,28 @@ describe("bodyMessage: a short message for an error body that is not JSON", () =
     expect(message?.length ?? 0).toBeLessThanOrEqual(260);
   });
 });
+
+describe("bodyMessage reads only the start of a body (the message is short; error.body keeps the rest)", () => {
+  it.each([
+    ["a title past the first 8 kB is not looked for", { given: `<html><body>${"<p>x</p>".repeat(1100)}<title>Late</title></body></html>`, want: "HTML page without a title (full text on error.body)" }],
+    ["a title within the first 8 kB is found", { given: `<html><body>${"<p>x</p>".repeat(1000)}<title>Early</title></body></html>`, want: "Early (HTML page; full text on error.body)" }],
+    ["text past the first 8 kB is left out, and the message says so", { given: `Bad Gateway${" ".repeat(9000)}upstream: 10.0.0.1`, want: "Bad Gateway…" }],
+    ["a tag with more than 500 characters of attributes is not read", { given: `<html><title data-x="${"x".repeat(600)}">Hidden</title><h1>Shown</h1></html>`, want: "Shown (HTML page; full text on error.body)" }],
+  ] as const)("%s", (_name, { given, want }) => {
+    expect(bodyMessage(given, [])).toBe(want);
+  });
+
+  // Before, "<html>" + "<h1".repeat(66_667) took about 10 s (a regex over the whole body that
+  // rescanned the rest of it from every "<h1"), and a multi-line body was split whole.
+  it.each([
+    ["unclosed headings", { given: `<html>${"<h1".repeat(66_667)}`, want: "HTML page without a title (full text on error.body)" }],
+    ["unclosed titles", { given: `<html>${"<title".repeat(33_334)}`, want: "HTML page without a title (full text on error.body)" }],
+    ["an unclosed comment", { given: `<!-- ${"<".repeat(200_000)}`, want: `<!-- ${"<".repeat(194)}…` }],
+    ["short lines", { given: "error\n".repeat(33_334), want: `${"error ".repeat(33)}e…` }],
+  ] as const)("a 200 kB body of %s gives its message at once", (_name, { given, want }) => {
+    const started = performance.now();
+    expect(bodyMessage(given, [])).toBe(want);
+    // About a millisecond; the bound is far above any scheduling delay and far below the old 10 s.
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
