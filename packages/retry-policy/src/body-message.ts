@@ -9,12 +9,16 @@ const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"'
  */
 const cap = (text: string, secrets: readonly string[], more?: boolean) => {
   const line = redact(text.replace(/\s+/g, " ").trim(), secrets);
-  return line.length > 200 ? `${line.slice(0, 199)}…` : more ? `${line}…` : line;
+  // A high surrogate left at the end would be half a character.
+  return line.length > 200 ? `${line.slice(0, 199).replace(/[\ud800-\udbff]$/, "")}…` : more ? `${line}…` : line;
 };
 
-/** The few entities a page title uses (`&amp;`, `&#39;`, `&#x2014;`); anything else stays as written. */
+/**
+ * The few entities a page title uses (`&amp;`, `&#39;`, `&#x2014;`): decimal references of digits
+ * only, hex ones of hex digits only (`&#1e3;` is not 1000); anything else stays as written.
+ */
 const decode = (text: string) =>
-  text.replace(/&(#x?[\da-f]+|amp|lt|gt|quot|apos|nbsp);/gi, (whole, name: string) => {
+  text.replace(/&(#\d+|#x[\da-f]+|amp|lt|gt|quot|apos|nbsp);/gi, (whole, name: string) => {
     const point = name[0] === "#" ? Number(`0${name.slice(1)}`) : NaN;
     return point <= 0x10ffff ? String.fromCodePoint(point) : (ENTITIES[name] ?? whole);
   });
