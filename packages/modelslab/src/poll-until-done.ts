@@ -10,8 +10,6 @@ export type ImageGenerationSuccess = components["schemas"]["ImageGenerationSucce
 export type ImageGenerationProcessing = components["schemas"]["ImageGenerationProcessing"];
 type JobId = components["schemas"]["JobId"];
 
-/** Every key of PollOptions: a misspelt one (`deadlineMS`) throws rather than leave the default in force. */
-const POLL_KEYS = ["signal", "deadlineMs", "maxPolls", "minIntervalMs", "maxIntervalMs", "onProcessing", "sleep", "now"];
 
 export interface PollOptions {
   /** Stop at once (category `aborted`): cancels the wait and the fetch in flight. */
@@ -35,6 +33,12 @@ export interface PollOptions {
   /** Injectable for tests. Default: Date.now. */
   now?: (() => number) | undefined;
 }
+
+/**
+ * Every key of PollOptions (`satisfies` refuses one it lacks; test/poll-keys.test-d.ts, one it misses):
+ * a misspelt one (`deadlineMS`) throws rather than leave the default in force.
+ */
+export const POLL_KEYS = ["signal", "deadlineMs", "maxPolls", "minIntervalMs", "maxIntervalMs", "onProcessing", "sleep", "now"] as const satisfies readonly (keyof PollOptions)[];
 
 export type PollResult =
   | { data: ImageGenerationSuccess; error?: never; polls: number }

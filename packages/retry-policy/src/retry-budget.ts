@@ -13,7 +13,7 @@ export interface RetryBudgetOptions {
   tokenRatio?: number | undefined;
 }
 
-const BUDGET_KEYS = ["maxTokens", "tokenRatio"];
+export const BUDGET_KEYS = ["maxTokens", "tokenRatio"] as const satisfies readonly (keyof RetryBudgetOptions)[];
 
 /**
  * A token bucket in the manner of gRPC retry throttling: every failed attempt costs one token, every

@@ -55,7 +55,7 @@ export function createRetryingFetch(options: RetryingFetchOptions): RetryingFetc
 }
 
 /** Every key of RetryingFetchOptions: nothing else is read, so anything else is a mistake. */
-export const FETCH_KEYS = ["catalog", "retry", "timeoutMs", "deadlineMs", "fetch", "secrets", "idempotencyHeader", "runtime"];
+export const FETCH_KEYS = ["catalog", "retry", "timeoutMs", "deadlineMs", "fetch", "secrets", "idempotencyHeader", "runtime"] as const satisfies readonly (keyof RetryingFetchOptions)[];
 
 /**
  * What the streaming fetch adds to a call: a header to send unless the caller set it, and what an

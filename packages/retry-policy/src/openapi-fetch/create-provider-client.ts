@@ -7,6 +7,7 @@ import { requestNotSentError, unreadableBodyError } from "./call-errors.js";
 import { resolveBaseUrl, type ServerTemplate } from "./server-url.js";
 import { kindOf } from "../validate.js";
 import { checkKeys } from "../option-keys.js";
+import type { StreamingClientOptions } from "../stream/streaming-client.js";
 import { RETRY_KEYS } from "../retry-options.js";
 import { redact } from "../redact.js";
 import type { ProviderClient } from "./types.js";
@@ -60,7 +61,8 @@ const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH"] as 
  */
 export const CALL_KEYS = ["retry", "timeoutMs", "deadlineMs", ...RETRY_KEYS.map((key) => `retry.${key}`)];
 /** createClient's keys (ProviderClientOptions, StreamingClientOptions); a spec's server variables add theirs. */
-export const CLIENT_KEYS = ["apiKey", "baseUrl", "headers", "authScheme", "fetch", "idempotencyHeader", "runtime", "idleTimeoutMs", ...CALL_KEYS];
+export const OWN_CLIENT_KEYS = ["apiKey", "baseUrl", "headers", "authScheme", "fetch", "idempotencyHeader", "runtime", "idleTimeoutMs", "retry", "timeoutMs", "deadlineMs"] as const satisfies readonly (keyof StreamingClientOptions)[];
+export const CLIENT_KEYS = [...OWN_CLIENT_KEYS, ...RETRY_KEYS.map((key) => `retry.${key}`)];
 /** 2xx statuses that carry no body by definition. */
 const NO_BODY_STATUSES = [204, 205];
 
