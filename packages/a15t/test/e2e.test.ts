@@ -197,7 +197,7 @@ describe("the API key", () => {
 });
 
 describe("failures without an HTTP response are returned, never thrown, and never show the key", () => {
-  it.each(transportFailures(ok, ["refused", "resetOnce", "silent", "aborted", "bodyStalls", "bodyCut"]))("%s", async (_name, { given, want }) => {
+  it.each(transportFailures(ok, ["refused", "resetOnce", "silent", "aborted", "bodyStalls", "bodyCut", "bodyCutIdempotent"]))("%s", async (_name, { given, want }) => {
     const outcome = await sendThrough(harness, given, (client, signal) => client.POST("/chat/completions", { body: chatBody, signal }));
     expect(outcome).toMatchObject(want);
     expect(outcome.elapsedMs).toBeLessThan(5000);

@@ -89,7 +89,7 @@ describe("GPT Gob end to end, against a real server on 127.0.0.1", () => {
 });
 
 describe("failures without an HTTP response are returned, never thrown, and never show the key", () => {
-  it.each(transportFailures(ok, ["refused", "resetOnce", "resetAlways", "silent", "aborted", "bodyStalls", "bodyCut"]))("%s", async (_name, { given, want }) => {
+  it.each(transportFailures(ok, ["refused", "resetOnce", "resetAlways", "silent", "aborted", "bodyStalls", "bodyCut", "bodyCutIdempotent"]))("%s", async (_name, { given, want }) => {
     const outcome = await sendThrough(harness, given, (client, signal) => client.POST("/chat/completions", { body: chatBody, signal }));
     expect(outcome).toMatchObject(want);
     expect(outcome.elapsedMs).toBeLessThan(5000);

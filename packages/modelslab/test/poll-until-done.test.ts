@@ -22,6 +22,8 @@ afterEach(async () => {
  * A client against a scripted server, and a fake clock: `sleep` records the wait and moves the clock,
  * so deadlines are tested without real time passing.
  */
+const noWait = { runtime: { sleep: async () => {}, random: () => 0 } } as const;
+
 async function setup(replies: (i: number) => Reply, clientOptions: ClientOptions = { retry: false }) {
   server = await startTestServer(replies);
   const client = createClient({ apiKey: API_KEY, baseUrl: server.url, ...clientOptions });
@@ -68,6 +70,15 @@ describe("pollUntilDone", () => {
       ["POST", `/images/fetch/${JOB}`, { key: API_KEY }],
       ["POST", `/images/fetch/${JOB}`, { key: API_KEY }],
     ]);
+  });
+
+  it("fetches the job again when a poll's 200 is cut off: a poll only reads the job", async () => {
+    const cut: Reply = { status: 200, partial: '{"status":"succ', then: "reset" };
+    const { client, server, fake } = await setup((i) => (i === 0 ? cut : done), { retry: { maxRetries: 1 }, ...noWait });
+    const result = await pollUntilDone(client, JOB, fake);
+    expect(result.error).toBeUndefined();
+    expect(result.data).toEqual(success);
+    expect(server.requests).toHaveLength(2);
   });
 
   it("starts from text2img's processing body: waits its eta before the first fetch", async () => {

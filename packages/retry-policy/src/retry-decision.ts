@@ -8,6 +8,7 @@ export type NoRetryReason =
   | "resubmit_required"
   | "attempts_exhausted"
   | "body_not_replayable"
+  | "not_idempotent"
   | "retry_after_too_long"
   | "deadline"
   | "budget_exhausted";
@@ -20,6 +21,8 @@ export interface RetryDecisionInput {
   retriesSoFar: number;
   policy: RetryPolicy;
   replayable: boolean;
+  /** Whether sending the request again is harmless (see RetryOptions.idempotent). Default true. */
+  idempotent?: boolean | undefined;
   nowMs: number;
   /** Absolute time the whole call must end by, if any. */
   deadlineAt: number | undefined;
@@ -40,9 +43,19 @@ export function decideRetry(input: RetryDecisionInput): RetryDecision {
   if (error.resubmit) return no("resubmit_required");
   if (retriesSoFar >= policy.maxRetries) return no("attempts_exhausted");
   if (!input.replayable) return no("body_not_replayable");
+  if (input.idempotent === false && answerLost(error)) return no("not_idempotent");
   if (retryAfterMs !== undefined && retryAfterMs > policy.maxRetryAfterMs) return no("retry_after_too_long");
   const delayMs = retryAfterMs ?? backoffDelayMs(retriesSoFar + 1, policy, input.random);
   if (deadlineAt !== undefined && input.nowMs + delayMs >= deadlineAt) return no("deadline");
   if (policy.budget && !policy.budget.canRetry()) return no("budget_exhausted");
   return { retry: true, delayMs };
+}
+
+/**
+ * A 2xx status line arrived, then the connection broke or stalled before the answer was read: no
+ * provider error (no type, no code), a transport category. The provider has acted on the request.
+ */
+export function answerLost(error: ProviderError): boolean {
+  const { status, category } = error;
+  return status >= 200 && status < 300 && error.type === undefined && error.code === undefined && (category === "network" || category === "timeout" || category === "stream_interrupted");
 }

@@ -13,6 +13,8 @@ export interface RetryLoop {
   runtime: RetryRuntime;
   secrets: readonly string[];
   replayable: boolean;
+  /** Whether a request whose 2xx answer was lost may be sent again (see RetryOptions.idempotent). */
+  idempotent: boolean;
   signal: AbortSignal | undefined;
   deadlineAt: number | undefined;
 }

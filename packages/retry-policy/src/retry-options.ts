@@ -28,6 +28,13 @@ export interface RetryOptions {
   budget?: RetryBudget | RetryBudgetOptions | false | undefined;
   /** Called before every retry wait: for logs and metrics. */
   onRetry?: ((info: RetryInfo) => void) | undefined;
+  /**
+   * Whether sending the request twice is harmless. Default: yes for GET, HEAD, OPTIONS, PUT, DELETE
+   * and TRACE, and for a request that carries the client's `idempotencyHeader`; no for POST and PATCH.
+   * It decides one case: a 2xx whose body was then cut off or stalled. The provider has acted on the
+   * request, so it is resent only when it is idempotent (a chat completion or an image job would run twice).
+   */
+  idempotent?: boolean | undefined;
 }
 
 export interface RetryPolicy {
@@ -38,11 +45,13 @@ export interface RetryPolicy {
   jitter: Jitter;
   budget: RetryBudget | undefined;
   onRetry: ((info: RetryInfo) => void) | undefined;
+  /** Undefined: decided by the request's method and idempotency header. */
+  idempotent: boolean | undefined;
 }
 
 /** Every key of RetryOptions: a retry options object holds nothing else (a misspelt key throws). */
 // `satisfies` refuses a key RetryOptions lacks; test/option-keys.test-d.ts, one it misses.
-export const RETRY_KEYS = ["maxRetries", "initialDelayMs", "maxDelayMs", "maxRetryAfterMs", "jitter", "budget", "onRetry"] as const satisfies readonly (keyof RetryOptions)[];
+export const RETRY_KEYS = ["maxRetries", "initialDelayMs", "maxDelayMs", "maxRetryAfterMs", "jitter", "budget", "onRetry", "idempotent"] as const satisfies readonly (keyof RetryOptions)[];
 
 /** The defaults, in one place. */
 export const RETRY_DEFAULTS = {
@@ -55,11 +64,11 @@ export const RETRY_DEFAULTS = {
 
 /** Options → policy. Invalid options are programmer errors and throw (the only thing that does). */
 export function resolveRetryPolicy(options: RetryOptions | false | undefined): RetryPolicy {
-  if (options === false) return { ...RETRY_DEFAULTS, maxRetries: 0, budget: undefined, onRetry: undefined };
+  if (options === false) return { ...RETRY_DEFAULTS, maxRetries: 0, budget: undefined, onRetry: undefined, idempotent: undefined };
   check(options === undefined || isPlainObject(options), "retry", "false or an object of retry options", options);
   if (options) checkKeys(options, "retry", RETRY_KEYS, true);
-  const { budget, onRetry, ...given } = options ?? {};
-  const policy: RetryPolicy = { ...RETRY_DEFAULTS, budget: undefined, onRetry };
+  const { budget, onRetry, idempotent, ...given } = options ?? {};
+  const policy: RetryPolicy = { ...RETRY_DEFAULTS, budget: undefined, onRetry, idempotent };
   for (const name of ["maxRetries", "initialDelayMs", "maxDelayMs", "maxRetryAfterMs"] as const) {
     const value = (policy[name] = given[name] === undefined ? RETRY_DEFAULTS[name] : given[name]);
     const integer = name === "maxRetries";
@@ -69,6 +78,7 @@ export function resolveRetryPolicy(options: RetryOptions | false | undefined): R
   const jitter = (policy.jitter = given.jitter === undefined ? RETRY_DEFAULTS.jitter : given.jitter);
   check(jitter === "full" || jitter === "none", "retry.jitter", '"full" or "none"', jitter);
   if (onRetry !== undefined && typeof onRetry !== "function") throw new TypeError("retry.onRetry must be a function");
+  check(idempotent === undefined || typeof idempotent === "boolean", "retry.idempotent", "a boolean", idempotent);
   check(budget === undefined || budget === false || budget instanceof RetryBudget || isPlainObject(budget), "retry.budget", "a RetryBudget, its options or false", budget);
   if (budget !== false) policy.budget = budget instanceof RetryBudget ? budget : new RetryBudget(budget);
   return policy;

@@ -68,7 +68,8 @@ export interface AttemptExtras<O> {
   onSuccess?: (response: Response, attempt: number, signal: AbortSignal | undefined, deadlineAt: number | undefined) => Promise<O>;
   /**
    * Read a 2xx body inside the attempt (the typed client does, for JSON and text): a body that stalls
-   * is then bounded by the timeout and the deadline, and a connection lost mid-body is retried.
+   * is then bounded by the timeout and the deadline, and a connection lost mid-body is retried (when
+   * the request is idempotent: see RetryOptions.idempotent).
    */
   readBody?: boolean;
   /** Keys this call carries of its own (see keysCarried), redacted in addition to the options' secrets. */
@@ -116,6 +117,7 @@ export function createFetcher(options: RetryingFetchOptions) {
     const defaults = { ...extras?.defaultHeaders, ...(idempotencyHeader && { [idempotencyHeader]: globalThis.crypto.randomUUID() }) };
     for (const [name, value] of Object.entries(defaults)) if (!headers.has(name)) headers.set(name, value);
     const deadlineAt = deadlineMs === undefined ? undefined : runtime.now() + deadlineMs;
+    const idempotent = policy.idempotent ?? (IDEMPOTENT_METHODS.includes(request.method) || (idempotencyHeader !== undefined && headers.has(idempotencyHeader)));
     const failure = (kind: TransportFailure, cause: unknown, head?: ResponseHead) => ({ response: undefined, error: transportError(provider, kind, cause, secrets, head) });
 
     // One attempt: the response headers, and an error body (or an in-band 2xx), within the attempt's timeout.
@@ -162,7 +164,7 @@ export function createFetcher(options: RetryingFetchOptions) {
         stopTimer();
       }
     };
-    return retryAttempts<O | FetchOutcome>({ provider, policy, runtime, secrets, replayable, signal, deadlineAt }, async (attempts) => {
+    return retryAttempts<O | FetchOutcome>({ provider, policy, runtime, secrets, replayable, idempotent, signal, deadlineAt }, async (attempts) => {
       const outcome = await sendOnce();
       if (outcome.error) return outcome;
       return extras?.onSuccess ? extras.onSuccess(outcome.response, attempts, signal, deadlineAt) : { ...outcome, attempts };
@@ -230,6 +232,9 @@ export function headOf(format: ErrorFormat, response: Response): ResponseHead {
 
 /** Cancels the body of a response that arrived after its attempt was given up. */
 const discardBody = (response: Response) => void response.body?.cancel().catch(() => {});
+
+/** Methods that RFC 9110 defines as idempotent: sending one twice has the effect of sending it once. */
+const IDEMPOTENT_METHODS = ["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"];
 
 /** Statuses whose Response may not have a body. */
 const NULL_BODY = [101, 103, 204, 205, 304];

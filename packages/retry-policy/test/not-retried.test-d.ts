@@ -15,7 +15,7 @@ describe("ProviderError.notRetried", () => {
 
   it("NoRetryReason is the closed set the README documents", () => {
     expectTypeOf<NoRetryReason>().toEqualTypeOf<
-      "not_retryable" | "resubmit_required" | "attempts_exhausted" | "body_not_replayable" | "retry_after_too_long" | "deadline" | "budget_exhausted"
+      "not_retryable" | "resubmit_required" | "attempts_exhausted" | "body_not_replayable" | "not_idempotent" | "retry_after_too_long" | "deadline" | "budget_exhausted"
     >();
   });
 });

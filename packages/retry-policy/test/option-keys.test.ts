@@ -11,7 +11,7 @@ const KNOWN = ["retry", "timeoutMs", "deadlineMs"];
 describe("checkKeys", () => {
   it.each([
     ["strict: a misspelt key, with the key it probably meant", { given: { options: { maxRetry: 0 }, strict: true }, want: 'unknown retry option "maxRetry" (did you mean "maxRetries"?)' }],
-    ["strict: a key like no other, with the known keys", { given: { options: { attempts: 3 }, strict: true }, want: 'unknown retry option "attempts"; known: maxRetries, initialDelayMs, maxDelayMs, maxRetryAfterMs, jitter, budget, onRetry' }],
+    ["strict: a key like no other, with the known keys", { given: { options: { attempts: 3 }, strict: true }, want: 'unknown retry option "attempts"; known: maxRetries, initialDelayMs, maxDelayMs, maxRetryAfterMs, jitter, budget, onRetry, idempotent' }],
     ["strict: known keys pass", { given: { options: { maxRetries: 1, jitter: "none", onRetry: undefined }, strict: true }, want: undefined }],
     ["strict: an empty object passes", { given: { options: {}, strict: true }, want: undefined }],
     ["lenient: a near miss", { given: { options: { body: {}, maxRetires: 0 }, strict: false }, want: 'unknown retry option "maxRetires" (did you mean "maxRetries"?)' }],

@@ -20,7 +20,7 @@ describe("a misspelt option of one call rejects the call, naming the key it prob
     ["maxRetries beside retry instead of in it", { given: { maxRetries: 0 }, want: 'unknown call option "maxRetries" (did you mean "retry.maxRetries"?)' }],
     ["retry: { maxRetry }", { given: { retry: { maxRetry: 0 } }, want: 'unknown retry option "maxRetry" (did you mean "maxRetries"?)' }],
     ["retry: { maxRetry: undefined } (a key is checked whatever its value)", { given: { retry: { maxRetry: undefined } }, want: 'unknown retry option "maxRetry" (did you mean "maxRetries"?)' }],
-    ["retry: { attempts }: like no key, so all are listed", { given: { retry: { attempts: 1 } }, want: 'unknown retry option "attempts"; known: maxRetries, initialDelayMs, maxDelayMs, maxRetryAfterMs, jitter, budget, onRetry' }],
+    ["retry: { attempts }: like no key, so all are listed", { given: { retry: { attempts: 1 } }, want: 'unknown retry option "attempts"; known: maxRetries, initialDelayMs, maxDelayMs, maxRetryAfterMs, jitter, budget, onRetry, idempotent' }],
   ] as const)("%s", async (_name, { given, want }) => {
     const srv = await serve();
     await expect(acmeClient(srv.url).POST("/chat/completions", { body, ...(given as object) })).rejects.toThrow(new TypeError(want));

@@ -163,6 +163,30 @@ describe("a 2xx JSON body is read inside the attempt", () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it.each([
+    ["a POST is not sent again: the provider has acted on it", { given: { method: "POST", options: {} }, want: { requests: 1, error: { notRetried: "not_idempotent", attempts: 1 } } }],
+    ["a PATCH is not sent again", { given: { method: "PATCH", options: {} }, want: { requests: 1, error: { notRetried: "not_idempotent", attempts: 1 } } }],
+    ["a PUT is sent again (idempotent)", { given: { method: "PUT", options: {} }, want: { requests: 2, data: { id: 2 } } }],
+    ["a DELETE is sent again (idempotent)", { given: { method: "DELETE", options: {} }, want: { requests: 2, data: { id: 2 } } }],
+    ["a POST with the client's idempotency header is sent again", { given: { method: "POST", options: { idempotencyHeader: "Idempotency-Key" } }, want: { requests: 2, data: { id: 2 } } }],
+    ["a POST the client calls idempotent is sent again", { given: { method: "POST", options: { retry: { idempotent: true } } }, want: { requests: 2, data: { id: 2 } } }],
+    ["a POST the call calls idempotent is sent again", { given: { method: "POST", options: {}, call: { retry: { idempotent: true } } }, want: { requests: 2, data: { id: 2 } } }],
+    ["a GET the client calls not idempotent is not sent again", { given: { method: "GET", options: { retry: { idempotent: false } } }, want: { requests: 1, error: { notRetried: "not_idempotent" } } }],
+  ] as const)("a 2xx whose body broke off: %s", async (_name, { given, want }) => {
+    const server = await scripted([{ headers: JSON_TYPE, steps: ['{"id":', { destroy: true }] }, { headers: JSON_TYPE, steps: ['{"id":2}'] }]);
+    const options = given.options as ProviderClientOptions;
+    const acme = client(server.url, { ...options, retry: { maxRetries: 1, ...(options.retry || {}) }, ...noWait }) as unknown as Record<string, (path: string, init: object) => Promise<{ data?: unknown; error?: unknown }>>;
+    const { data, error } = await acme[given.method]!("/things", { ...("call" in given ? given.call : {}) });
+    expect(server.requests).toHaveLength(want.requests);
+    if ("error" in want) {
+      expect(data).toBeUndefined();
+      expect(error).toMatchObject({ status: 200, category: "network", retryable: true, ...want.error });
+    } else {
+      expect(error).toBeUndefined();
+      expect(data).toEqual(want.data);
+    }
+  });
+
   it("succeeds on the retry after a body that broke off", async () => {
     const server = await scripted([{ headers: JSON_TYPE, steps: ['{"id":', { destroy: true }] }, { headers: JSON_TYPE, steps: ['{"id":2}'] }]);
     const { error, data } = await client(server.url, { retry: { maxRetries: 1 }, ...noWait }).GET("/things");

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { ProviderError } from "../src/provider-error.js";
 import { API_KEY, acmeClient, chunk, contents, data, event, serverPerTest, type Chunk } from "./stream-fixtures.js";
-import { jsonReply as json } from "@errata/scripts/testing";
+import { jsonReply as json, type SseReply } from "@errata/scripts/testing";
 
 const serve = serverPerTest();
 
@@ -227,10 +227,21 @@ describe("stream(): failures before the first event are returned and retried lik
     expect(srv.requests).toHaveLength(2);
   });
 
-  it("retries a stream that breaks off or stays silent before its first event", async () => {
+  it.each([
+    ["breaks off", { steps: [{ destroy: true }] }, { category: "stream_interrupted" }],
+    ["stays silent", { steps: [{ hang: true }] }, { category: "timeout" }],
+  ] satisfies [string, SseReply, object][])("does not send a POST again when its stream %s before the first event: the provider has acted on it", async (_name, reply, want) => {
+    const srv = await serve([reply, { steps: [data(chunk("second")), DONE] }]);
+    const { stream, error } = await acmeClient(srv.url).stream("/chat/completions", { body: { model: "m" }, idleTimeoutMs: 400 });
+    expect(stream).toBeUndefined();
+    expect(error).toMatchObject({ ...want, status: 200, retryable: true, notRetried: "not_idempotent", attempts: 1 });
+    expect(srv.requests).toHaveLength(1);
+  });
+
+  it("retries a stream that breaks off or stays silent before its first event when the call is idempotent", async () => {
     const srv = await serve([{ steps: [{ destroy: true }] }, { steps: [{ hang: true }] }, { steps: [data(chunk("third")), DONE] }]);
     // 400 ms: the silent attempt must time out, the third must not before its first event arrives.
-    const { stream, error } = await acmeClient(srv.url).stream("/chat/completions", { body: { model: "m" }, idleTimeoutMs: 400 });
+    const { stream, error } = await acmeClient(srv.url).stream("/chat/completions", { body: { model: "m" }, idleTimeoutMs: 400, retry: { idempotent: true } });
     expect(error).toBeUndefined();
     expect(contents((await stream!.collect()).events)).toBe("third");
     expect(srv.requests).toHaveLength(3);

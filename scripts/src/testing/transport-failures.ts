@@ -73,21 +73,27 @@ export function transportFailures(ok: Reply & { body?: unknown }, names: readonl
       error: { status: 0, category: "aborted", retryable: false },
     }),
     // A response arrived, then its body failed: the error keeps the status and headers, not "no response".
-    bodyStalls: row("a body that stalls after its 200 times out with status 200 and the headers kept", { reply: () => PARTIAL("hang"), options: { timeoutMs: HANG_TIMEOUT_MS, retry: { maxRetries: 1 } } }, {
-      requests: 2,
+    // The provider has acted on the request, so a POST (every row sends one) is not sent again.
+    bodyStalls: row("a body that stalls after its 200 times out with status 200 and the headers kept, not sent again", { reply: () => PARTIAL("hang"), options: { timeoutMs: HANG_TIMEOUT_MS, retry: { maxRetries: 1 } } }, {
+      requests: 1,
       response: undefined,
-      error: { status: 200, category: "timeout", retryable: true, attempts: 2, requestId: "req_partial", headers: { "x-request-id": "req_partial" } },
+      error: { status: 200, category: "timeout", retryable: true, attempts: 1, notRetried: "not_idempotent", requestId: "req_partial", headers: { "x-request-id": "req_partial" } },
     }),
-    bodyCut: row("a body cut off after its 200 is a network error with status 200, retried", { reply: () => PARTIAL("reset"), options: { retry: { maxRetries: 1 } } }, {
-      requests: 2,
+    bodyCut: row("a body cut off after its 200 is a network error with status 200, not sent again", { reply: () => PARTIAL("reset"), options: { retry: { maxRetries: 1 } } }, {
+      requests: 1,
       response: undefined,
-      error: { status: 200, category: "network", retryable: true, attempts: 2, requestId: "req_partial" },
+      error: { status: 200, category: "network", retryable: true, attempts: 1, notRetried: "not_idempotent", requestId: "req_partial" },
+    }),
+    bodyCutIdempotent: row("a body cut off after its 200 is sent again when the client calls its requests idempotent", { reply: (i) => (i === 0 ? PARTIAL("reset") : ok), options: { retry: { maxRetries: 1, idempotent: true } } }, {
+      requests: 2,
+      error: undefined,
+      data: ok.body,
     }),
   };
   return names.map((name) => rows[name]);
 }
 
-export type TransportFailureName = "refused" | "resetOnce" | "resetAlways" | "silent" | "aborted" | "bodyStalls" | "bodyCut";
+export type TransportFailureName = "refused" | "resetOnce" | "resetAlways" | "silent" | "aborted" | "bodyStalls" | "bodyCut" | "bodyCutIdempotent";
 
 /**
  * The attempt timeout of the rows whose server hangs. Long enough that, on a loaded machine, each
