@@ -79,7 +79,7 @@ export function pollDelayMs(eta: unknown, minIntervalMs: number, maxIntervalMs: 
  * 0: no fetch answered). `cause`: the client's error for a fetch the deadline cut (no answer yet, or
  * retries of a failure still under way: its `attempts` say which).
  */
-function gaveUp(id: JobId, why: string, last: unknown, fetched: boolean, cut?: ProviderError): ModelslabError {
+function gaveUp(id: JobId, [why, reason]: [string, "deadline" | "attempts_exhausted"], last: unknown, fetched: boolean, cut?: ProviderError): ModelslabError {
   // Cut while the client waited to retry a failure (a 503, say): that failure is what the caller needs.
   const failing = cut && ProviderError.is(cut.cause) ? cut.cause : undefined;
   const state = failing ? `kept failing (${failing.message})` : fetched ? "is still processing" : "has not answered";
@@ -89,6 +89,8 @@ function gaveUp(id: JobId, why: string, last: unknown, fetched: boolean, cut?: P
     category: "timeout",
     message: `${provider}: job ${id} ${state} ${why}; fetch it again later`,
     retryable: true,
+    // As a retrying client says which limit stopped it: pollUntilDone's own limits.
+    notRetried: reason,
     body: last,
     cause: failing ?? cut,
   }) as ModelslabError;
@@ -149,7 +151,7 @@ export async function pollUntilDone(
   for (let polls = 0; ; ) {
     if (waitMs > 0) {
       const remaining = deadlineAt - now();
-      if (remaining <= 0) return { error: gaveUp(id, `at its ${deadlineMs} ms deadline`, last, fetched), polls };
+      if (remaining <= 0) return { error: gaveUp(id, [`at its ${deadlineMs} ms deadline`, "deadline"], last, fetched), polls };
       try {
         await sleep(Math.min(waitMs, remaining), signal);
       } catch (cause) {
@@ -167,14 +169,14 @@ export async function pollUntilDone(
     }
     const { data, error } = answer;
     polls++;
-    if (error) return { error: bound.cut() ? gaveUp(id, `at its ${deadlineMs} ms deadline`, last, fetched, error) : error, polls };
+    if (error) return { error: bound.cut() ? gaveUp(id, [`at its ${deadlineMs} ms deadline`, "deadline"], last, fetched, error) : error, polls };
     if (data.status === "success") return { data, polls };
     if (data.status !== "processing") return { error: unexpected(id, data), polls };
 
     last = data;
     fetched = true;
     onProcessing?.(data);
-    if (polls >= maxPolls) return { error: gaveUp(id, `after ${polls} polls`, last, fetched), polls };
+    if (polls >= maxPolls) return { error: gaveUp(id, [`after ${polls} polls`, "attempts_exhausted"], last, fetched), polls };
     waitMs = pollDelayMs(data.eta, minIntervalMs, maxIntervalMs);
   }
 }

@@ -132,7 +132,7 @@ describe("pollUntilDone", () => {
     expect(server.requests).toHaveLength(4);
     expect(result.polls).toBe(4);
     expect(result.error).toBeInstanceOf(ProviderError);
-    expect(result.error).toMatchObject({ provider: "modelslab", status: 200, category: "timeout", retryable: true, body: { status: "processing", id: JOB } });
+    expect(result.error).toMatchObject({ provider: "modelslab", status: 200, category: "timeout", retryable: true, notRetried: "deadline", body: { status: "processing", id: JOB } });
     expect(result.error!.message).toContain("deadline");
   });
 
@@ -153,7 +153,7 @@ describe("pollUntilDone", () => {
     expect(took).toBeGreaterThanOrEqual(290);
     expect(took).toBeLessThan(5000);
     expect(server.requests).toHaveLength(1);
-    expect(result).toMatchObject({ polls: 1, error: { status: 0, category: "timeout", retryable: true, body: { id: JOB } } });
+    expect(result).toMatchObject({ polls: 1, error: { status: 0, category: "timeout", retryable: true, notRetried: "deadline", body: { id: JOB } } });
     expect(result.error!.message).toContain("300 ms deadline");
   });
 
@@ -194,7 +194,7 @@ describe("pollUntilDone", () => {
     const result = await pollUntilDone(client, JOB, { ...fake, maxPolls: 3 });
     expect(server.requests).toHaveLength(3);
     expect(sleeps).toEqual([2000, 2000]);
-    expect(result).toMatchObject({ polls: 3, error: { status: 200, category: "timeout", retryable: true } });
+    expect(result).toMatchObject({ polls: 3, error: { status: 200, category: "timeout", retryable: true, notRetried: "attempts_exhausted" } });
     expect(result.error!.message).toContain("after 3 polls");
   });
 
