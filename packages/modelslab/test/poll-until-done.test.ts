@@ -12,6 +12,9 @@ const processing = (eta?: number): Reply => ({
 const success = { status: "success", id: JOB, output: ["https://pub-example.r2.dev/generations/abc123-def456-0.png"] };
 const done: Reply = { status: 200, body: success };
 
+/** Client retries without real waits (the poll's own waits use the fake clock below). */
+const noWait = { runtime: { sleep: async () => {}, random: () => 0 } } as const;
+
 let server: TestServer | undefined;
 afterEach(async () => {
   await server?.close();
@@ -22,8 +25,6 @@ afterEach(async () => {
  * A client against a scripted server, and a fake clock: `sleep` records the wait and moves the clock,
  * so deadlines are tested without real time passing.
  */
-const noWait = { runtime: { sleep: async () => {}, random: () => 0 } } as const;
-
 async function setup(replies: (i: number) => Reply, clientOptions: ClientOptions = { retry: false }) {
   server = await startTestServer(replies);
   const client = createClient({ apiKey: API_KEY, baseUrl: server.url, ...clientOptions });

@@ -26,8 +26,8 @@ export function editDistance(a: string, b: string): number {
  * - one is the other but for its last letter and what follows, the shorter having 5 letters or more:
  *   "timeout" for "timeoutMs", "retries" or "retrys" for "retry", "maxRetry" for "maxRetries"; or
  * - at most 1 edit away from a known key of up to 5 letters, 2 from a longer one: "rety", "deadlinMs".
- * A dotted known key ("retry.maxRetries") is compared by its last part. The nearest wins, the first on
- * a tie; a known key is its own closest. The caller decides what a match means (an error, a hint).
+ * A dotted known key ("retry.maxRetries") is compared by its last part. The same word (folded) wins,
+ * then the nearest, the first on a tie; a known key is its own closest. The caller decides what a match means (an error, a hint).
  */
 export function closestKey(name: string, known: readonly string[]): string | undefined {
   const given = fold(name);
@@ -36,7 +36,8 @@ export function closestKey(name: string, known: readonly string[]): string | und
   for (const key of known) {
     const want = fold(key.slice(key.lastIndexOf(".") + 1));
     const [short, long] = given.length < want.length ? [given, want] : [want, given];
-    const distance = short.length >= 5 && long.startsWith(short.slice(0, -1)) ? 0 : editDistance(given, want);
+    // The same word wins over one it begins ("retry.idempotent", not "idempotencyHeader", for "idempotent").
+    const distance = given === want ? -1 : short.length >= 5 && long.startsWith(short.slice(0, -1)) ? 0 : editDistance(given, want);
     if (distance <= (want.length > 5 ? 2 : 1) && distance < least) [best, least] = [key, distance];
   }
   return best;

@@ -21,7 +21,12 @@ export interface RetryDecisionInput {
   retriesSoFar: number;
   policy: RetryPolicy;
   replayable: boolean;
-  /** Whether sending the request again is harmless (see RetryOptions.idempotent). Default true. */
+  /**
+   * A 2xx status line arrived, then the body (or the stream, before its first event) was cut off or
+   * stalled: the provider has acted on the request. It is then sent again only when it is idempotent.
+   */
+  answerLost?: boolean | undefined;
+  /** Whether sending the request again is harmless. Default: the policy's `idempotent`, else true. */
   idempotent?: boolean | undefined;
   nowMs: number;
   /** Absolute time the whole call must end by, if any. */
@@ -43,19 +48,12 @@ export function decideRetry(input: RetryDecisionInput): RetryDecision {
   if (error.resubmit) return no("resubmit_required");
   if (retriesSoFar >= policy.maxRetries) return no("attempts_exhausted");
   if (!input.replayable) return no("body_not_replayable");
-  if (input.idempotent === false && answerLost(error)) return no("not_idempotent");
   if (retryAfterMs !== undefined && retryAfterMs > policy.maxRetryAfterMs) return no("retry_after_too_long");
   const delayMs = retryAfterMs ?? backoffDelayMs(retriesSoFar + 1, policy, input.random);
   if (deadlineAt !== undefined && input.nowMs + delayMs >= deadlineAt) return no("deadline");
+  // After the limits above: when the deadline cut the answer, the deadline is the reason.
+  if (input.answerLost && (input.idempotent ?? policy.idempotent) === false) return no("not_idempotent");
   if (policy.budget && !policy.budget.canRetry()) return no("budget_exhausted");
   return { retry: true, delayMs };
 }
 
-/**
- * A 2xx status line arrived, then the connection broke or stalled before the answer was read: no
- * provider error (no type, no code), a transport category. The provider has acted on the request.
- */
-export function answerLost(error: ProviderError): boolean {
-  const { status, category } = error;
-  return status >= 200 && status < 300 && error.type === undefined && error.code === undefined && (category === "network" || category === "timeout" || category === "stream_interrupted");
-}

@@ -5,7 +5,14 @@ import type { RetryRuntime } from "./runtime.js";
 import { transportError } from "./transport-errors.js";
 
 /** What one attempt produced: a success, or a classified failure. */
-export type AttemptResult = { error?: undefined } | { error: ProviderError; response: Response | undefined };
+export type AttemptResult =
+  | { error?: undefined }
+  | {
+      error: ProviderError;
+      response: Response | undefined;
+      /** A 2xx arrived, then its body or stream failed: the provider acted on the request (see decideRetry). */
+      answerLost?: boolean;
+    };
 
 export interface RetryLoop {
   provider: string;
@@ -38,9 +45,11 @@ export async function retryAttempts<A extends AttemptResult>(
     const error = result.error.with({ attempts });
     // A failure the service can fix by retrying costs a token; an abort or a resubmit-only error does not.
     if (error.retryable && !error.resubmit && error.category !== "aborted") policy.budget?.recordFailure();
-    const decision = decideRetry({ ...loop, error, retriesSoFar: retries, nowMs: runtime.now(), random: runtime.random });
+    const decision = decideRetry({ ...loop, error, answerLost: result.answerLost, retriesSoFar: retries, nowMs: runtime.now(), random: runtime.random });
     // A retryable error that comes back says which limit stopped it; a non-retryable one needs no reason.
-    if (!decision.retry) return { ...result, error: decision.reason === "not_retryable" ? error : error.with({ notRetried: decision.reason }) };
+    // The flag is the loop's business, not the caller's.
+    const { answerLost: _lost, ...failed } = result;
+    if (!decision.retry) return { ...failed, error: decision.reason === "not_retryable" ? error : error.with({ notRetried: decision.reason }) } as A;
     policy.onRetry?.({ attempt: attempts, delayMs: decision.delayMs, error });
     try {
       await runtime.sleep(decision.delayMs, loop.signal);

@@ -46,7 +46,7 @@ export interface RetryPolicy {
   budget: RetryBudget | undefined;
   onRetry: ((info: RetryInfo) => void) | undefined;
   /** Undefined: decided by the request's method and idempotency header. */
-  idempotent: boolean | undefined;
+  idempotent?: boolean | undefined;
 }
 
 /** Every key of RetryOptions: a retry options object holds nothing else (a misspelt key throws). */

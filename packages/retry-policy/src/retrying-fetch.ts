@@ -121,7 +121,7 @@ export function createFetcher(options: RetryingFetchOptions) {
     const failure = (kind: TransportFailure, cause: unknown, head?: ResponseHead) => ({ response: undefined, error: transportError(provider, kind, cause, secrets, head) });
 
     // One attempt: the response headers, and an error body (or an in-band 2xx), within the attempt's timeout.
-    const sendOnce = async (): Promise<FetchOutcome> => {
+    const sendOnce = async (): Promise<FetchOutcome | { response: undefined; error: ProviderError; answerLost: boolean }> => {
       if (signal?.aborted) return failure("aborted", signal.reason);
       const timeout = new AbortController();
       const budgetMs = deadlineAt === undefined ? timeoutMs : Math.min(timeoutMs, Math.max(0, deadlineAt - runtime.now()));
@@ -159,7 +159,8 @@ export function createFetcher(options: RetryingFetchOptions) {
           const answered = parseErrorWith(catalog, { status: response.status, headers: response.headers }, { now: runtime.now, secrets })!;
           return { response: undefined, error: answered.with({ message: `${answered.message} (its body ${kind === "timeout" ? "timed out" : "was cut off"})`, cause }) };
         }
-        return failure(kind, cause, response && headOf(catalog.errorFormat, response));
+        // A 2xx arrived, then its body failed: the provider has acted on the request.
+        return { ...failure(kind, cause, response && headOf(catalog.errorFormat, response)), answerLost: response !== undefined && kind !== "aborted" };
       } finally {
         stopTimer();
       }

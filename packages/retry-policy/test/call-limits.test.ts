@@ -98,6 +98,7 @@ describe("one call's own retry options, timeout and deadline, in place of the cl
     ["a zero timeout", { given: { timeoutMs: 0 }, want: "timeoutMs must be a positive number of milliseconds, got 0" }],
     ["a deadline as a string", { given: { deadlineMs: "5" }, want: 'deadlineMs must be a positive number of milliseconds, got "5"' }],
     ["negative retries", { given: { retry: { maxRetries: -1 } }, want: "retry.maxRetries must be a finite integer >= 0, got -1" }],
+    ["idempotent as a string", { given: { retry: { idempotent: "yes" } }, want: 'retry.idempotent must be a boolean, got "yes"' }],
   ] as const)("rejects a call with %s, sending nothing", async (_name, { given, want }) => {
     const srv = await serve(busy);
     await expect(acmeClient(srv.url).POST("/chat/completions", { body, ...(given as object) })).rejects.toThrow(want);

@@ -54,6 +54,8 @@ describe("closestKey: the known key a name probably misspells", () => {
     // The nearest wins: "maxDelay" is the end-less "maxDelayMs", not 2 edits from anything else.
     ["maxDelay", { given: { name: "maxDelay", known: RETRY }, want: "maxDelayMs" }],
     ["a known key is its own closest", { given: { name: "jitter", known: RETRY }, want: "jitter" }],
+    // The same word beats a longer key it begins, wherever the word comes in the list.
+    ["idempotent: retry.idempotent, not idempotencyHeader", { given: { name: "idempotent", known: ["idempotencyHeader", "retry.idempotent"] }, want: "retry.idempotent" }],
     // Not close enough.
     ["time (4 letters: too short to stand for timeoutMs)", { given: { name: "time", known: CALL }, want: undefined }],
     ["maxAttempts", { given: { name: "maxAttempts", known: RETRY }, want: undefined }],

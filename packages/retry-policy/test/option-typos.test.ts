@@ -20,6 +20,7 @@ describe("a misspelt option of one call rejects the call, naming the key it prob
     ["maxRetries beside retry instead of in it", { given: { maxRetries: 0 }, want: 'unknown call option "maxRetries" (did you mean "retry.maxRetries"?)' }],
     ["retry: { maxRetry }", { given: { retry: { maxRetry: 0 } }, want: 'unknown retry option "maxRetry" (did you mean "maxRetries"?)' }],
     ["retry: { maxRetry: undefined } (a key is checked whatever its value)", { given: { retry: { maxRetry: undefined } }, want: 'unknown retry option "maxRetry" (did you mean "maxRetries"?)' }],
+    ["idempotent beside retry instead of in it", { given: { idempotent: true }, want: 'unknown call option "idempotent" (did you mean "retry.idempotent"?)' }],
     ["retry: { attempts }: like no key, so all are listed", { given: { retry: { attempts: 1 } }, want: 'unknown retry option "attempts"; known: maxRetries, initialDelayMs, maxDelayMs, maxRetryAfterMs, jitter, budget, onRetry, idempotent' }],
   ] as const)("%s", async (_name, { given, want }) => {
     const srv = await serve();
@@ -50,6 +51,8 @@ describe("a misspelt createClient option throws", () => {
     ["retyr (a swap in a short key)", { given: { retyr: { maxRetries: 0 } }, want: 'unknown createClient option "retyr" (did you mean "retry"?)' }],
     ["retry: { maxRetry }", { given: { retry: { maxRetry: 0 } }, want: 'unknown retry option "maxRetry" (did you mean "maxRetries"?)' }],
     ["retry: { budget: { maxToken } }", { given: { retry: { budget: { maxToken: 4 } } }, want: 'unknown RetryBudget option "maxToken" (did you mean "maxTokens"?)' }],
+    ["idempotent beside retry (not idempotencyHeader, which it begins)", { given: { idempotent: true }, want: 'unknown createClient option "idempotent" (did you mean "retry.idempotent"?)' }],
+    ["retry: { idempotant }", { given: { retry: { idempotant: true } }, want: 'unknown retry option "idempotant" (did you mean "idempotent"?)' }],
   ] as const)("%s", (_name, { given, want }) => {
     expect(() => acmeClient("http://127.0.0.1:9", given as never)).toThrow(new TypeError(want));
   });

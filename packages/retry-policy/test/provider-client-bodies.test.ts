@@ -187,6 +187,12 @@ describe("a 2xx JSON body is read inside the attempt", () => {
     }
   });
 
+  it("says deadline, not not_idempotent, when the deadline cuts a POST's body", async () => {
+    const server = await scripted([{ headers: JSON_TYPE, steps: ['{"id":', { hang: true }] }]);
+    const { error } = await client(server.url, { retry: { maxRetries: 1 }, timeoutMs: 5000, ...noWait }).POST("/things", { body: {}, deadlineMs: 300 });
+    expect(error).toMatchObject({ status: 200, category: "timeout", notRetried: "deadline", attempts: 1 });
+  });
+
   it("succeeds on the retry after a body that broke off", async () => {
     const server = await scripted([{ headers: JSON_TYPE, steps: ['{"id":', { destroy: true }] }, { headers: JSON_TYPE, steps: ['{"id":2}'] }]);
     const { error, data } = await client(server.url, { retry: { maxRetries: 1 }, ...noWait }).GET("/things");

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { createRetryingFetch, decideRetry, ProviderError, resolveRetryPolicy, RetryBudget, type RetryingFetchOptions } from "../src/index.js";
-import { answerLost } from "../src/retry-decision.js";
 import { createFetcher } from "../src/retrying-fetch.js";
 import { json, testCatalog } from "./fixtures.js";
 
@@ -212,30 +211,16 @@ describe("decideRetry", () => {
     ["stream body", { given: { error: error(), replayable: false }, want: { retry: false, reason: "body_not_replayable" } }],
     ["hint too long", { given: { error: error({ retryAfterMs: 120_000 }) }, want: { retry: false, reason: "retry_after_too_long" } }],
     ["past the deadline", { given: { error: error(), deadlineAt: 400 }, want: { retry: false, reason: "deadline" } }],
-    ["a 2xx answer lost, not idempotent", { given: { error: lost(), idempotent: false }, want: { retry: false, reason: "not_idempotent" } }],
-    ["a 2xx answer lost, idempotent", { given: { error: lost(), idempotent: true }, want: { retry: true, delayMs: 500 } }],
-    ["a 2xx answer lost, idempotence not said (as before: retried)", { given: { error: lost() }, want: { retry: true, delayMs: 500 } }],
+    ["a 2xx answer lost, not idempotent", { given: { error: lost(), answerLost: true, idempotent: false }, want: { retry: false, reason: "not_idempotent" } }],
+    ["a 2xx answer lost, idempotent", { given: { error: lost(), answerLost: true, idempotent: true }, want: { retry: true, delayMs: 500 } }],
+    ["a 2xx answer lost, idempotence not said (retried, as before the option)", { given: { error: lost(), answerLost: true }, want: { retry: true, delayMs: 500 } }],
+    ["a 2xx answer lost, the policy says not idempotent", { given: { error: lost(), answerLost: true, policy: { ...policy, idempotent: false } }, want: { retry: false, reason: "not_idempotent" } }],
+    ["a 2xx answer lost, the call overrides the policy", { given: { error: lost(), answerLost: true, idempotent: true, policy: { ...policy, idempotent: false } }, want: { retry: true, delayMs: 500 } }],
+    ["a 2xx answer lost at the deadline: the deadline is the reason", { given: { error: lost(), answerLost: true, idempotent: false, deadlineAt: 400 }, want: { retry: false, reason: "deadline" } }],
     ["no answer at all, not idempotent (the request may never have arrived)", { given: { error: error({ status: 0, category: "network" }), idempotent: false }, want: { retry: true, delayMs: 500 } }],
     ["a provider's error, not idempotent", { given: { error: error(), idempotent: false }, want: { retry: true, delayMs: 500 } }],
   ] as const)("%s", (_name, { given, want }) => {
     expect(decideRetry({ ...base, ...given })).toEqual(want);
-  });
-});
-
-describe("answerLost: a 2xx status line, then a transport failure (the provider acted on the request)", () => {
-  const error = (changes: Partial<ConstructorParameters<typeof ProviderError>[0]>) =>
-    new ProviderError({ provider: "acme", status: 200, category: "network", message: "m", retryable: true, ...changes });
-  it.each([
-    ["a 200 whose body was cut", { given: error({}), want: true }],
-    ["a 201 whose body stalled", { given: error({ status: 201, category: "timeout" }), want: true }],
-    ["a stream that broke off before its first event", { given: error({ category: "stream_interrupted" }), want: true }],
-    ["no response (status 0)", { given: error({ status: 0 }), want: false }],
-    ["a 503 whose body was cut", { given: error({ status: 503, category: "unavailable" }), want: false }],
-    ["a stream error frame the provider sent (a code)", { given: error({ category: "stream_interrupted", code: "goblin_distracted" }), want: false }],
-    ["an in-band error the provider sent (a type)", { given: error({ category: "timeout", type: "request_timeout" }), want: false }],
-    ["an unreadable 2xx body (unknown)", { given: error({ category: "unknown", retryable: false }), want: false }],
-  ] as const)("%s", (_name, { given, want }) => {
-    expect(answerLost(given)).toBe(want);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { ProviderError } from "../src/provider-error.js";
-import { API_KEY, acmeClient, chunk, contents, data, event, serverPerTest, type Chunk } from "./stream-fixtures.js";
+import { API_KEY, acmeClient, catalog, chunk, contents, data, event, formats, serverPerTest, type Chunk } from "./stream-fixtures.js";
+import { createStreamingFetch } from "../src/stream/index.js";
 import { jsonReply as json, type SseReply } from "@errata/scripts/testing";
 
 const serve = serverPerTest();
@@ -235,6 +236,23 @@ describe("stream(): failures before the first event are returned and retried lik
     const { stream, error } = await acmeClient(srv.url).stream("/chat/completions", { body: { model: "m" }, idleTimeoutMs: 400 });
     expect(stream).toBeUndefined();
     expect(error).toMatchObject({ ...want, status: 200, retryable: true, notRetried: "not_idempotent", attempts: 1 });
+    expect(srv.requests).toHaveLength(1);
+  });
+
+  it("retries a POST whose stream opens with an error the catalog documents for its 200 (no code, no type): the provider said it failed", async () => {
+    const srv = await serve([{ steps: [data({ error: { message: "overloaded" } })] }, { steps: [data(chunk("second")), DONE] }]);
+    const byStatus = { ...catalog, errors: [{ status: 200, retryable: true, category: "unavailable", description: "busy" }] } as const;
+    const send = createStreamingFetch({ catalog: byStatus, runtime: { sleep: async () => {}, random: () => 0 } });
+    const { stream, error } = await send(`${srv.url}/chat/completions`, { method: "POST", body: "{}" }, { format: formats["/chat/completions"] });
+    expect(error).toBeUndefined();
+    expect(contents((await stream!.collect()).events as Chunk[])).toBe("second");
+    expect(srv.requests).toHaveLength(2);
+  });
+
+  it("says deadline, not not_idempotent, when the deadline passes before a POST's first event", async () => {
+    const srv = await serve([{ steps: [{ hang: true }] }]);
+    const { error } = await acmeClient(srv.url).stream("/chat/completions", { body: { model: "m" }, deadlineMs: 300, idleTimeoutMs: 5000 });
+    expect(error).toMatchObject({ status: 200, category: "timeout", retryable: true, notRetried: "deadline", attempts: 1 });
     expect(srv.requests).toHaveLength(1);
   });
 

@@ -86,7 +86,8 @@ export class ProviderEventStream<T, E extends ProviderError = ProviderError> imp
 
   /**
    * Waits until the first event has arrived (or the stream has ended). Resolves with the error when
-   * the stream failed before any event: nothing was delivered, so the request may safely be retried.
+   * the stream failed before any event: nothing was delivered to the caller (though, after a cut or a
+   * silence, the provider may have acted on the request).
    */
   async ready(): Promise<E | undefined> {
     const reader = await this.#load();

@@ -1,7 +1,7 @@
 /** The streaming fetch (see createStreamingFetch), loaded on first use; values come from the kit (kit.ts). */
 import type { ProviderError } from "../provider-error.js";
 import type { StreamingKit } from "./kit.js";
-import { EventStream } from "./reader.js";
+import { EventStream, lostAnswers } from "./reader.js";
 import type { StreamingFetch, StreamingFetchOptions, StreamOutcome } from "./streaming-fetch.js";
 
 export function createStreamOpener(options: StreamingFetchOptions, kit: StreamingKit): StreamingFetch {
@@ -32,25 +32,27 @@ export function createStreamOpener(options: StreamingFetchOptions, kit: Streamin
         // The deadline bounds opening the stream, its first event included; the idle timeout covers the rest.
         const leftMs = deadlineAt === undefined ? Infinity : Math.max(0, deadlineAt - (runtime?.now ?? Date.now)());
         const head = kit.headOf(catalog.errorFormat, response);
-        const error = await new Promise<ProviderError | undefined>((resolve) => {
+        // Our own timeouts and a broken connection before the first event: the provider has acted on the request.
+        const lost = (error: ProviderError) => ({ error, answerLost: true });
+        const failed = await new Promise<{ error: ProviderError; answerLost: boolean } | undefined>((resolve) => {
           const stop = kit.startTimer(leftMs, () => {
             stream.cancel();
-            resolve(kit.transportError(catalog.provider, "timeout", new DOMException("the deadline passed before the first event", "TimeoutError"), secrets, head));
+            resolve(lost(kit.transportError(catalog.provider, "timeout", new DOMException("the deadline passed before the first event", "TimeoutError"), secrets, head)));
           });
           void stream.ready().then(
             (failure) => {
               stop();
-              resolve(failure);
+              resolve(failure && { error: failure, answerLost: lostAnswers.has(failure) });
             },
             (cause) => {
               // ready() settles with an error, not by rejecting; this is a last guard against hanging.
               stop();
               stream.cancel();
-              resolve(kit.transportError(catalog.provider, "network", cause, secrets, head));
+              resolve(lost(kit.transportError(catalog.provider, "network", cause, secrets, head)));
             },
           );
         });
-        return error ? { response, error } : { response, stream: stream as never };
+        return failed ? { response, ...failed } : { response, stream: stream as never };
       },
     }) as Promise<StreamOutcome<never, never>>;
   };

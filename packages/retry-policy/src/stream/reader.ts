@@ -9,7 +9,7 @@ import type { CollectedStream, ReadEventStreamOptions } from "./event-stream.js"
 import { classifyMessage } from "./frames.js";
 import type { ReaderKit } from "./kit.js";
 import { SourceFailure, SseSource } from "./sse-source.js";
-import { streamError, type StreamErrorContext, type StreamFailure } from "./stream-errors.js";
+import { isTransportFailure, streamError, type StreamErrorContext, type StreamFailure } from "./stream-errors.js";
 
 type State = "open" | "completed" | "failed" | "cancelled";
 
@@ -20,6 +20,12 @@ const BRAND = Symbol.for("errata.ProviderEventStream");
  * What `client.stream()` returns and ProviderEventStream delegates to; `instanceof ProviderEventStream`
  * holds for it (see ProviderEventStream's Symbol.hasInstance).
  */
+/**
+ * Errors of streams that were cut off or fell silent, where no provider error was read: opening a
+ * stream, the retry loop sends the request again only when it is idempotent (see decideRetry).
+ */
+export const lostAnswers = new WeakSet<object>();
+
 export class EventStream<T, E extends ProviderError = ProviderError> implements AsyncIterable<T> {
   readonly response: Response;
   readonly #ctx: StreamErrorContext;
@@ -168,6 +174,7 @@ export class EventStream<T, E extends ProviderError = ProviderError> implements 
     this.#source.cancel();
     try {
       this.#error = streamError(this.#ctx, failure).with({ attempts: this.#attempts }) as E;
+      if (isTransportFailure(failure)) lostAnswers.add(this.#error);
     } catch (cause) {
       // Classifying must not be what breaks the stream (a pathological frame): report that instead.
       const { catalog, response, secrets, kit } = this.#ctx;

@@ -54,6 +54,9 @@ function verdict(failure: Exclude<StreamFailure, { kind: "frame" }>, format: Str
   }
 }
 
+/** The failures that cut a stream, where no provider error was read: the provider has acted on the request. */
+export const isTransportFailure = (failure: StreamFailure): boolean => failure.kind === "truncated" || failure.kind === "read" || failure.kind === "idle";
+
 /**
  * The ProviderError for a stream failure. Error frames go through the catalog (`inStream`: an
  * unknown code becomes `stream_interrupted`, a known one keeps its entry); the rest get the verdict

@@ -38,7 +38,8 @@ type StreamInit<Paths, Streams extends StreamMap, P extends keyof Streams & keyo
 export interface StreamingMethods<Paths extends Record<string, any>, Streams extends StreamMap, E extends ProviderError> {
   /**
    * Sends a streaming operation and resolves once its first event has arrived: `stream` yields the
-   * typed events, `error` is any failure before the first event (retried like any HTTP error).
+   * typed events, `error` is any failure before the first event (retried like any HTTP error, but a
+   * stream cut off or silent after its 200 only when the request is idempotent: RetryOptions.idempotent).
    * Failures after it are thrown by the iterator as ProviderError (see ProviderEventStream).
    */
   stream<P extends keyof Streams & keyof Paths & string, Init extends StreamInit<Paths, Streams, P>>(

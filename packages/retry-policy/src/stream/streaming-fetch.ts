@@ -38,9 +38,10 @@ export type StreamingFetch = <T, E extends ProviderError = ProviderError>(
 
 /**
  * A fetch for server-sent events. It retries, like the retrying fetch, every failure that happens
- * before the first event has arrived (an HTTP error, a network failure, but also an error frame, an
- * empty stream that breaks off, or silence): nothing has reached the caller yet, so a retry is
- * invisible. Once an event is there it hands the stream over and never restarts it.
+ * before the first event has arrived (an HTTP error, a network failure, an error frame): nothing has
+ * reached the caller yet, so a retry is invisible. A stream that breaks off or falls silent after its
+ * 2xx is sent again only when the request is idempotent (see RetryOptions.idempotent): the provider
+ * has acted on it. Once an event is there it hands the stream over and never restarts it.
  */
 export function createStreamingFetch(options: StreamingFetchOptions): StreamingFetch {
   // Checked here, up front: the implementation (open-stream.ts) is loaded by the first call.
