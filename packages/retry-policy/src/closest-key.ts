@@ -27,7 +27,8 @@ export function editDistance(a: string, b: string): number {
  *   "timeout" for "timeoutMs", "retries" or "retrys" for "retry", "maxRetry" for "maxRetries"; or
  * - at most 1 edit away from a known key of up to 5 letters, 2 from a longer one: "rety", "deadlinMs".
  * A dotted known key ("retry.maxRetries") is compared by its last part. The same word (folded) wins,
- * then the nearest, the first on a tie; a known key is its own closest. The caller decides what a match means (an error, a hint).
+ * then the nearest, the first on a tie; a known key is its own closest. The caller decides what a
+ * match means (an error, a hint).
  */
 export function closestKey(name: string, known: readonly string[]): string | undefined {
   const given = fold(name);

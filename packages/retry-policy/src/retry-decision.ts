@@ -56,4 +56,3 @@ export function decideRetry(input: RetryDecisionInput): RetryDecision {
   if (policy.budget && !policy.budget.canRetry()) return no("budget_exhausted");
   return { retry: true, delayMs };
 }
-

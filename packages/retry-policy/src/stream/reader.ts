@@ -17,15 +17,15 @@ type State = "open" | "completed" | "failed" | "cancelled";
 const BRAND = Symbol.for("errata.ProviderEventStream");
 
 /**
- * What `client.stream()` returns and ProviderEventStream delegates to; `instanceof ProviderEventStream`
- * holds for it (see ProviderEventStream's Symbol.hasInstance).
- */
-/**
  * Errors of streams that were cut off or fell silent, where no provider error was read: opening a
  * stream, the retry loop sends the request again only when it is idempotent (see decideRetry).
  */
 export const lostAnswers = new WeakSet<object>();
 
+/**
+ * What `client.stream()` returns and ProviderEventStream delegates to; `instanceof ProviderEventStream`
+ * holds for it (see ProviderEventStream's Symbol.hasInstance).
+ */
 export class EventStream<T, E extends ProviderError = ProviderError> implements AsyncIterable<T> {
   readonly response: Response;
   readonly #ctx: StreamErrorContext;
