@@ -93,10 +93,22 @@ describe("the README's fetch.mjs and openai.mjs (the openai SDK with maxRetries:
     const local = await startTestServer(() => ({ status: ex.status, headers: ex.headers, body: ex.value as object }));
     try {
       const { stdout, stderr } = await run(name.replace(".mjs", ".mts"), name === "fetch.mjs" ? fetchExample! : openaiExample!, { A15T_API_KEY: "sk-gapk-readme", A15T_BASE_URL: local.url });
-      expect({ stdout, stderr: stderr.trim() }).toEqual({ stdout: "", stderr: catalogSays(code) });
+      const message = (ex.value as { error: { message: string } }).error.message;
+      expect({ stdout, stderr: stderr.trim() }).toEqual({ stdout: "", stderr: `${catalogSays(code)} ${message}` });
       expect(catalogSays(code)).toBe(code === "internal_error" ? "internal_error server_error false" : "model_overloaded unavailable true");
       // Sent once: the SDK's own retries are off, so a15t's final 500 is not retried behind parseError's back.
       expect(local.requests.map((r) => [r.method, r.url, r.headers.authorization])).toEqual([["POST", "/chat/completions", "Bearer sk-gapk-readme"]]);
+    } finally {
+      await local.close();
+    }
+  });
+
+  it.each(["fetch.mjs", "openai.mjs"] as const)("%s never prints the key that a 401 echoes (it passes the key as a secret)", async (name) => {
+    const echo = { error: { type: "authentication_error", code: "invalid_api_key", message: "Incorrect API key provided: sk-gapk-readme" } };
+    const local = await startTestServer(() => ({ status: 401, body: echo }));
+    try {
+      const { stdout, stderr } = await run(`echo-${name.replace(".mjs", ".mts")}`, name === "fetch.mjs" ? fetchExample! : openaiExample!, { A15T_API_KEY: "sk-gapk-readme", A15T_BASE_URL: local.url });
+      expect({ stdout, stderr: stderr.trim() }).toEqual({ stdout: "", stderr: "invalid_api_key authentication false Incorrect API key provided: [REDACTED]" });
     } finally {
       await local.close();
     }

@@ -50,7 +50,11 @@ export async function retryAttempts<A extends AttemptResult>(
     // The flag is the loop's business, not the caller's.
     const { answerLost: _lost, ...failed } = result;
     if (!decision.retry) return { ...failed, error: decision.reason === "not_retryable" ? error : error.with({ notRetried: decision.reason }) } as A;
-    policy.onRetry?.({ attempt: attempts, delayMs: decision.delayMs, error });
+    // An async hook (a logger's write) is awaited, so that its rejection rejects the call as a throw
+    // does, instead of escaping as an unhandled rejection.
+    // (Typed `void`, so that any function fits: `(info) => seen.push(info)` returns a number.)
+    const hooked = policy.onRetry?.({ attempt: attempts, delayMs: decision.delayMs, error }) as unknown;
+    if (typeof (hooked as PromiseLike<void> | undefined)?.then === "function") await hooked;
     try {
       await runtime.sleep(decision.delayMs, loop.signal);
     } catch (reason) {

@@ -26,7 +26,10 @@ export interface RetryOptions {
   jitter?: Jitter | undefined;
   /** Retry budget shared by every call of a client; pass one RetryBudget to share it across clients, or false. */
   budget?: RetryBudget | RetryBudgetOptions | false | undefined;
-  /** Called before every retry wait: for logs and metrics. */
+  /**
+   * Called before every retry wait: for logs and metrics. An async hook is awaited before the wait;
+   * a hook that throws or rejects rejects the call.
+   */
   onRetry?: ((info: RetryInfo) => void) | undefined;
   /**
    * Whether sending the request twice is harmless. Default: yes for GET, HEAD, OPTIONS, PUT, DELETE

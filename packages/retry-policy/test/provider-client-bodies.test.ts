@@ -289,6 +289,37 @@ describe("requests", () => {
     await expect(client(server.url, { retry: { maxRetries: 1, onRetry }, ...noWait }).GET("/things")).rejects.toThrow("metrics sink down");
   });
 
+  it("an async onRetry hook that rejects rejects the call too, with no unhandled rejection, and sends no retry", async () => {
+    const { server } = await clientFor({ status: 503, body: "busy" });
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", record);
+    try {
+      const onRetry = async () => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        throw new Error("log write failed");
+      };
+      await expect(client(server.url, { retry: { maxRetries: 2, onRetry }, ...noWait }).GET("/things")).rejects.toThrow("log write failed");
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).toEqual([]);
+      expect(server.requests).toHaveLength(1);
+    } finally {
+      process.off("unhandledRejection", record);
+    }
+  });
+
+  it("an async onRetry hook is awaited before the retry is sent", async () => {
+    const { server } = await clientFor({ status: 503, body: "busy" });
+    const seen: number[] = [];
+    const onRetry = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      seen.push(server.requests.length);
+    };
+    await client(server.url, { retry: { maxRetries: 1, onRetry }, ...noWait }).GET("/things");
+    expect(seen).toEqual([1]);
+    expect(server.requests).toHaveLength(2);
+  });
+
   it.each([
     ["an idempotency header that is no header name", { idempotencyHeader: "Idempotency Key" }],
     ["a timeout of zero", { timeoutMs: 0 }],
