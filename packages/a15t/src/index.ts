@@ -1,3 +1,4 @@
 // Everything here is generated from specs/a15t/openapi.yaml; a15t needs no hand-written layer.
 export * from "./generated/index.js";
-export { ProviderError, type ErrorCategory } from "@errata/retry-policy";
+// RetryBudget too, so that a budget shared across clients needs no direct dependency on @errata/retry-policy.
+export { ProviderError, RetryBudget, type ErrorCategory, type RetryBudgetOptions } from "@errata/retry-policy";

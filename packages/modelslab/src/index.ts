@@ -10,4 +10,5 @@ export {
   type PollOptions,
   type PollResult,
 } from "./poll-until-done.js";
-export { ProviderError, type ErrorCategory } from "@errata/retry-policy";
+// RetryBudget too, so that a budget shared across clients needs no direct dependency on @errata/retry-policy.
+export { ProviderError, RetryBudget, type ErrorCategory, type RetryBudgetOptions } from "@errata/retry-policy";
