@@ -165,6 +165,8 @@ export function createFetcher(options: RetryingFetchOptions) {
         stopTimer();
       }
     };
+    // Aborted before anything was sent: `attempts` counts requests sent, so 0.
+    if (signal?.aborted) return { response: undefined, error: transportError(provider, "aborted", signal.reason, secrets).with({ attempts: 0 }) };
     return retryAttempts<O | FetchOutcome>({ provider, policy, runtime, secrets, replayable, idempotent, signal, deadlineAt }, async (attempts) => {
       const outcome = await sendOnce();
       if (outcome.error) return outcome;

@@ -125,6 +125,13 @@ describe("createRetryingFetch", () => {
     expect(budget.canRetry()).toBe(false);
   });
 
+  it("sends nothing for a signal already aborted, and says so: attempts 0", async () => {
+    const { retryingFetch, sent } = harness([status(200)]);
+    const { error } = await retryingFetch("http://127.0.0.1/x", { signal: AbortSignal.abort(new Error("gone")) });
+    expect(error).toMatchObject({ status: 0, category: "aborted", retryable: false, attempts: 0 });
+    expect(sent).toHaveLength(0);
+  });
+
   it("ends a wait at once when the caller aborts", async () => {
     const controller = new AbortController();
     const retryingFetch = createRetryingFetch({
