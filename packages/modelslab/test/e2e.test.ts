@@ -80,7 +80,7 @@ describe("the API key travels in the JSON body", () => {
     const client = createClient({ baseUrl: server.url });
     const { error } = await client.POST("/images/text2img", { body: request });
     expect(sentBody(server.requests[0]!)).toEqual(request);
-    expect(error).toMatchObject({ status: 401, category: "authentication", retryable: false, message: "API key required" });
+    expect(error).toMatchObject({ status: 401, category: "authentication", retryable: false, message: "API key required (createClient was given no apiKey)" });
   });
 
   it("never appears in an error, even when the server echoes it", async () => {

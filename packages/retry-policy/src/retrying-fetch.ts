@@ -92,8 +92,17 @@ export interface CallLimits {
   deadlineMs?: number | undefined;
 }
 
+/** What a provider client adds to the retrying fetch's options (internal). */
+export interface FetcherOptions extends RetryingFetchOptions {
+  /**
+   * Added to a 401's message when the request carried no key at all: the provider client knows every
+   * place a key can travel, so it can say so (`apiKey: process.env.X` with X unset is the usual cause).
+   */
+  noKeyHint?: string | undefined;
+}
+
 /** createRetryingFetch's implementation; the streaming fetch passes `extras` per call (internal). */
-export function createFetcher(options: RetryingFetchOptions) {
+export function createFetcher(options: FetcherOptions) {
   const { catalog, idempotencyHeader } = options;
   const client = { policy: resolveRetryPolicy(options.retry), ...checkedTimes(options, 60_000, undefined) };
   checkFetch(options.fetch);
@@ -167,11 +176,14 @@ export function createFetcher(options: RetryingFetchOptions) {
     };
     // Aborted before anything was sent: `attempts` counts requests sent, so 0.
     if (signal?.aborted) return { response: undefined, error: transportError(provider, "aborted", signal.reason, secrets).with({ attempts: 0 }) };
-    return retryAttempts<O | FetchOutcome>({ provider, policy, runtime, secrets, replayable, idempotent, signal, deadlineAt }, async (attempts) => {
+    const outcome = await retryAttempts<O | FetchOutcome>({ provider, policy, runtime, secrets, replayable, idempotent, signal, deadlineAt }, async (attempts) => {
       const outcome = await sendOnce();
       if (outcome.error) return outcome;
       return extras?.onSuccess ? extras.onSuccess(outcome.response, attempts, signal, deadlineAt) : { ...outcome, attempts };
     });
+    const { error } = outcome;
+    const keyless = options.noKeyHint && secrets.length === 0 && error?.category === "authentication";
+    return keyless ? ({ ...outcome, error: error.with({ message: `${error.message} (${options.noKeyHint})` }) } as typeof outcome) : outcome;
   };
 }
 

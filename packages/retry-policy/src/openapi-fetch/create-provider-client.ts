@@ -120,7 +120,9 @@ export function buildProviderClient<Paths extends Record<string, any>, E extends
     ...keysCarried(placements, init.headers, init.body),
     ...keysCarried(placements, (init.params as { header?: unknown } | undefined)?.header, undefined),
   ];
-  const retrying = createFetcher({ ...options, catalog, secrets });
+  // Said on a 401 when a request carried no key: not for a spec without auth, whose 401 is no key matter.
+  const noKeyHint = placements.length > 0 ? "createClient was given no apiKey" : undefined;
+  const retrying = createFetcher({ ...options, catalog, secrets, noKeyHint });
   const names = Object.keys(authSchemes);
   const scheme = authScheme === undefined ? names[0]! : String(authScheme);
   const auth = Object.hasOwn(authSchemes, scheme) ? authSchemes[scheme] : undefined;
@@ -199,5 +201,5 @@ export function buildProviderClient<Paths extends Record<string, any>, E extends
   };
 
   const client = Object.fromEntries(METHODS.map((method) => [method, (url: string, init?: Record<string, unknown>) => call(method, url, init)]));
-  return { client: client as unknown as ProviderClient<Paths, E>, fetchClient, secrets, ownKeys };
+  return { client: client as unknown as ProviderClient<Paths, E>, fetchClient, secrets, ownKeys, noKeyHint };
 }

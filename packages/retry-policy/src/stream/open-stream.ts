@@ -1,10 +1,11 @@
 /** The streaming fetch (see createStreamingFetch), loaded on first use; values come from the kit (kit.ts). */
 import type { ProviderError } from "../provider-error.js";
+import type { FetcherOptions } from "../retrying-fetch.js";
 import type { StreamingKit } from "./kit.js";
 import { EventStream, lostAnswers } from "./reader.js";
 import type { StreamingFetch, StreamingFetchOptions, StreamOutcome } from "./streaming-fetch.js";
 
-export function createStreamOpener(options: StreamingFetchOptions, kit: StreamingKit): StreamingFetch {
+export function createStreamOpener(options: StreamingFetchOptions & Pick<FetcherOptions, "noKeyHint">, kit: StreamingKit): StreamingFetch {
   const defaultIdleMs = kit.validIdleTimeout(options.idleTimeoutMs ?? options.timeoutMs);
   // A 2xx body is the stream itself: it is never read ahead for in-band errors.
   const catalog = { ...options.catalog, errorFormat: { ...options.catalog.errorFormat, inBand: undefined } };

@@ -1,6 +1,6 @@
 /** The body of a streaming client's `stream()`, loaded by its first call (see streaming-client.ts). */
 import type { ProviderClientSetup } from "../openapi-fetch/create-provider-client.js";
-import type { FetchLike } from "../retrying-fetch.js";
+import type { FetcherOptions, FetchLike } from "../retrying-fetch.js";
 import type { StreamFormats } from "./format.js";
 import type { StreamingKit } from "./kit.js";
 import { createStreamOpener } from "./open-stream.js";
@@ -18,7 +18,7 @@ const HANDOFF = Symbol("errata.stream-handoff");
 export function createStreamCall(
   fetchClient: ReturnType<ProviderClientSetup["createFetchClient"]>,
   formats: StreamFormats,
-  options: StreamingFetchOptions & { ownKeys?: (init: Record<string, unknown>) => string[] },
+  options: StreamingFetchOptions & Pick<FetcherOptions, "noKeyHint"> & { ownKeys?: (init: Record<string, unknown>) => string[] },
   kit: StreamingKit,
 ): StreamCall {
   const open = createStreamOpener(options, kit);

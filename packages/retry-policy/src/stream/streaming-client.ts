@@ -77,7 +77,7 @@ export function createStreamingClient<Paths extends Record<string, any>, Streams
   checkOptionsObject(setup.catalog.provider, options);
   validIdleTimeout(options.idleTimeoutMs);
   const shared = { ...options, retry: shareBudget(options.retry) };
-  const { client, fetchClient, secrets, ownKeys } = buildProviderClient<Paths, E>(setup, shared);
+  const { client, fetchClient, secrets, ownKeys, noKeyHint } = buildProviderClient<Paths, E>(setup, shared);
   const { catalog } = setup;
   let call: StreamCall | undefined;
   const stream = async (url: string, init?: Record<string, unknown>) => {
@@ -90,7 +90,7 @@ export function createStreamingClient<Paths extends Record<string, any>, Streams
         // The chunk could not be loaded (an offline browser): a network failure, returned like any other.
         return { error: transportError(catalog.provider, "network", cause, secrets), response: undefined };
       }
-      call ??= lazy.createStreamCall(fetchClient, formats, { ...shared, catalog, secrets, ownKeys }, STREAMING_KIT);
+      call ??= lazy.createStreamCall(fetchClient, formats, { ...shared, catalog, secrets, ownKeys, noKeyHint }, STREAMING_KIT);
     }
     return call(url, init);
   };
