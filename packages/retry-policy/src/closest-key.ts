@@ -27,7 +27,7 @@ export function editDistance(a: string, b: string): number {
  *   "timeout" for "timeoutMs", "retries" or "retrys" for "retry", "maxRetry" for "maxRetries"; or
  * - at most 1 edit away from a known key of up to 5 letters, 2 from a longer one: "rety", "deadlinMs".
  * A dotted known key ("retry.maxRetries") is compared by its last part. The same word (folded) wins,
- * then the nearest, the first on a tie; a known key is its own closest. The caller decides what a
+ * then the fewest edits, the first on a tie; a known key is its own closest. The caller decides what a
  * match means (an error, a hint).
  */
 export function closestKey(name: string, known: readonly string[]): string | undefined {
@@ -38,8 +38,11 @@ export function closestKey(name: string, known: readonly string[]): string | und
     const want = fold(key.slice(key.lastIndexOf(".") + 1));
     const [short, long] = given.length < want.length ? [given, want] : [want, given];
     // The same word wins over one it begins ("retry.idempotent", not "idempotencyHeader", for "idempotent").
-    const distance = given === want ? -1 : short.length >= 5 && long.startsWith(short.slice(0, -1)) ? 0 : editDistance(given, want);
-    if (distance <= (want.length > 5 ? 2 : 1) && distance < least) [best, least] = [key, distance];
+    const distance = given === want ? -1 : editDistance(given, want);
+    // A shared beginning makes a key a candidate; the edit distance still ranks the candidates, so
+    // "maxRetrys" is "maxRetries" (2 edits), not "maxRetryAfterMs", which it merely begins.
+    const near = distance <= (want.length > 5 ? 2 : 1) || (short.length >= 5 && long.startsWith(short.slice(0, -1)));
+    if (near && distance < least) [best, least] = [key, distance];
   }
   return best;
 }

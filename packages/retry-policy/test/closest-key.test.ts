@@ -53,6 +53,9 @@ describe("closestKey: the known key a name probably misspells", () => {
     ["max_retries beside retry", { given: { name: "max_retries", known: CALL }, want: "retry.maxRetries" }],
     // The nearest wins: "maxDelay" is the end-less "maxDelayMs", not 2 edits from anything else.
     ["maxDelay", { given: { name: "maxDelay", known: RETRY }, want: "maxDelayMs" }],
+    // A shared beginning only makes a candidate: "maxRetrys" is 2 edits from maxRetries, 7 from maxRetryAfterMs.
+    ["maxRetrys: maxRetries, not maxRetryAfterMs", { given: { name: "maxRetrys", known: RETRY }, want: "maxRetries" }],
+    ["maxRetryAfter: maxRetryAfterMs", { given: { name: "maxRetryAfter", known: RETRY }, want: "maxRetryAfterMs" }],
     ["a known key is its own closest", { given: { name: "jitter", known: RETRY }, want: "jitter" }],
     // The same word beats a longer key it begins, wherever the word comes in the list.
     ["idempotent: retry.idempotent, not idempotencyHeader", { given: { name: "idempotent", known: ["idempotencyHeader", "retry.idempotent"] }, want: "retry.idempotent" }],
