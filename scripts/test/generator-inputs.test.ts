@@ -47,3 +47,16 @@ describe("every file the generator runs is an input of what it generates", () =>
     expect(closure.filter((file) => !GENERATOR_FILES.some((re) => re.test(file)))).toEqual([]);
   });
 });
+
+const docs = await importClosure("scripts/src/cli/docs.ts");
+
+describe("every file the docs builder runs is an input of the docs task", () => {
+  it("finds the docs builder's modules", () => {
+    expect(docs).toEqual(expect.arrayContaining(["scripts/src/docs/build.ts", "scripts/src/catalog.ts"]));
+  });
+
+  it.each(providers)("packages/%s/turbo.json lists each as an input of docs, so that a change to it is not served from cache", async (provider) => {
+    const turbo = JSON.parse(await readFile(path.join(repoRoot, "packages", provider, "turbo.json"), "utf8"));
+    expect(docs.filter((file) => !coveredBy(turbo.tasks.docs.inputs)(file))).toEqual([]);
+  });
+});

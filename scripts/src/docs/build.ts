@@ -6,6 +6,7 @@ import { stringify } from "yaml";
 import { readCatalog } from "../catalog.js";
 import { loadSpec, repoRoot } from "../spec.js";
 import { externalRefs, withCatalogSection } from "./catalog-section.js";
+import { withGeneratedNotice } from "./generated-notice.js";
 import { REMOTE_LOGO, externalLoads, withLocalLogo, withOfflinePolicy } from "./offline.js";
 
 export interface DocsPaths {
@@ -88,6 +89,6 @@ export async function buildDocs(provider: string): Promise<DocsPaths> {
   if (loads.length > 0) throw new Error(`${path.relative(repoRoot, paths.html)} loads from the network: ${loads.join(", ")}`);
   const offline = withLocalLogo(html);
   if (new RegExp(REMOTE_LOGO.source).test(offline)) throw new Error("the remote Redocly logo is still in the page");
-  await writeFile(paths.html, withOfflinePolicy(offline));
+  await writeFile(paths.html, withGeneratedNotice(withOfflinePolicy(offline), provider));
   return paths;
 }
