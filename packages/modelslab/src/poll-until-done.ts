@@ -140,8 +140,8 @@ export async function pollUntilDone(
   const id = job !== null && typeof job === "object" ? job.id : job;
   if ((typeof id !== "string" || id === "") && typeof id !== "number") throw new TypeError("pollUntilDone: job must be a job id or a processing body");
   const deadlineAt = now() + deadlineMs;
-  // A poll only reads the job (POST as ModelsLab documents it): a lost answer is safe to fetch again.
-  const fetchJob = (bounded: AbortSignal) => client.POST("/images/fetch/{id}", { params: { path: { id: String(id) } }, signal: bounded, retry: { idempotent: true } });
+  // A poll only reads the job: the spec marks fetch x-errata-idempotent, so a lost answer is fetched again.
+  const fetchJob = (bounded: AbortSignal) => client.POST("/images/fetch/{id}", { params: { path: { id: String(id) } }, signal: bounded });
   const aborted = (cause: unknown, polls: number): PollResult => ({ error: transportError(provider, "aborted", cause) as ModelslabError, polls });
 
   const given = typeof job === "object" ? job : undefined;

@@ -50,6 +50,14 @@ describe("the API key travels in the JSON body", () => {
     expect(server.requests[0]!.headers["content-type"]).toBe("application/json");
   });
 
+  it("goes beside request_id in the body of fetch by request id", async () => {
+    const { client, server } = await setup(() => ({ status: 200, body: processing }));
+    const { data } = await client.POST("/images/fetch", { body: { request_id: 81234567 } });
+    expect(data).toEqual(processing);
+    expect(server.requests[0]!.url).toBe("/images/fetch");
+    expect(sentBody(server.requests[0]!)).toEqual({ key: API_KEY, request_id: 81234567 });
+  });
+
   it("is replayed in the body of every retry", async () => {
     const { client, server } = await setup((i) => (i < 2 ? mlError(500, "Internal server error. Please try again.") : ok));
     await client.POST("/images/text2img", { body: request });
@@ -131,6 +139,7 @@ describe("errors inside HTTP 200 bodies", () => {
   it.each([
     ["text2img", { given: (client: Client) => client.POST("/images/text2img", { body: request }) }],
     ["fetch/{id}", { given: (client: Client) => client.POST("/images/fetch/{id}", { params: { path: { id: "81234567" } } }) }],
+    ["fetch by request_id", { given: (client: Client) => client.POST("/images/fetch", { body: { request_id: "81234567" } }) }],
   ] as const)("returns a 200 status:failed from %s at once: a failed job is resubmitted by the caller, not replayed", async (_name, { given }) => {
     const { client, server, retries } = await setup((i) => (i === 0 ? inBand("failed", { id: 81234567 }) : ok), { retry: { maxRetries: 2 } });
     const { data, error } = await given(client);
@@ -235,5 +244,23 @@ describe("failures without an HTTP response are returned, never thrown, and neve
     const outcome = await sendThrough(harness, given, (client, signal) => client.POST("/images/text2img", { body: request, signal }));
     expect(outcome).toMatchObject(want);
     expect(outcome.elapsedMs).toBeLessThan(5000);
+  });
+});
+
+describe("a fetch only reads its job (x-errata-idempotent): its lost answer is fetched again", () => {
+  const cut: Reply = { status: 200, partial: '{"status":"succ', then: "reset" };
+  it.each<[string, { given: (client: Client) => Promise<{ error?: unknown }>; want: { requests: number; notRetried?: string } }]>([
+    ["fetch/{id}", { given: (c) => c.POST("/images/fetch/{id}", { params: { path: { id: 81234567 } } }), want: { requests: 2 } }],
+    ["fetch by request_id", { given: (c) => c.POST("/images/fetch", { body: { request_id: 81234567 } }), want: { requests: 2 } }],
+    ["a call's own retry options keep the spec's word", { given: (c) => c.POST("/images/fetch", { body: { request_id: 1 }, retry: { maxRetries: 1 } }), want: { requests: 2 } }],
+    ["a call that says idempotent: false", { given: (c) => c.POST("/images/fetch", { body: { request_id: 1 }, retry: { idempotent: false } }), want: { requests: 1, notRetried: "not_idempotent" } }],
+    ["a call with retry: false", { given: (c) => c.POST("/images/fetch/{id}", { params: { path: { id: 1 } }, retry: false }), want: { requests: 1, notRetried: "attempts_exhausted" } }],
+    ["text2img, which starts a job, is not", { given: (c) => c.POST("/images/text2img", { body: request }), want: { requests: 1, notRetried: "not_idempotent" } }],
+  ])("%s", async (_name, { given, want }) => {
+    const { client, server } = await setup((i) => (i === 0 ? cut : ok), { retry: { maxRetries: 2 } });
+    const { error } = await given(client);
+    expect(server.requests).toHaveLength(want.requests);
+    if (want.notRetried) expect(error).toMatchObject({ status: 200, category: "network", notRetried: want.notRetried });
+    else expect(error).toBeUndefined();
   });
 });

@@ -82,6 +82,10 @@ describe("the key in the body (x-errata-auth)", () => {
     void ml.POST("/images/text2img");
     // @ts-expect-error fetch needs the job id
     void ml.POST("/images/fetch/{id}", {});
+    void ml.POST("/images/fetch", { body: { request_id: 81234567 } });
+    void ml.POST("/images/fetch", { body: { request_id: "abc123-def456" } });
+    // @ts-expect-error fetch by request id needs the request_id
+    void ml.POST("/images/fetch", { body: {} });
     // @ts-expect-error not a path of the spec
     void ml.POST("/images/img2img", { body: {} });
     // @ts-expect-error GET is not documented: fetch is a POST

@@ -11,6 +11,8 @@ export interface OperationSetup {
   anonymous?: true;
   /** The 2xx statuses ("202", or "2XX") documented without a body: an empty one is a success there, not a broken body. */
   emptyStatuses?: string[];
+  /** `x-errata-idempotent: true`: sending it twice does no harm, so a lost answer is fetched again. */
+  idempotent?: true;
 }
 
 export interface ClientSetup {
@@ -76,6 +78,9 @@ function operationSetups(spec: Spec): Record<string, OperationSetup> {
       const isText = (m: string) => /^text\//i.test(m) && !/^text\/event-stream/i.test(m);
       if (mediaTypes.length > 0 && mediaTypes.every(isText)) found.parseAs = "text";
       if (Array.isArray(operation.security) && operation.security.length === 0) found.anonymous = true;
+      const idempotent = operation["x-errata-idempotent"];
+      if (idempotent !== undefined && typeof idempotent !== "boolean") throw new Error(`x-errata-idempotent on ${method.toUpperCase()} ${path} must be true or false, got ${JSON.stringify(idempotent)}`);
+      if (idempotent) found.idempotent = true;
       if (Object.keys(found).length > 0) result[`${method.toUpperCase()} ${path}`] = found;
     }
   }

@@ -19,6 +19,8 @@ describe("per-operation setup read from the spec", () => {
     ["a 2xx documented without a body may come back empty", { given: { "/keys": { delete: { responses: { "204": { description: "gone" } } } } }, want: { "DELETE /keys": { emptyStatuses: ["204"] } } }],
     ["a 202 without a body beside a JSON 200", { given: { "/jobs": { post: { responses: { "200": { description: "done", content: { "application/json": {} } }, "202": { description: "queued" } } } } }, want: { "POST /jobs": { emptyStatuses: ["202"] } } }],
     ["an error without a body is not a success", { given: { "/chat": { post: { responses: { ...ok({ "application/json": {} }).responses, "404": { description: "no" } } } } }, want: undefined }],
+    ["x-errata-idempotent: true", { given: { "/fetch": { post: { "x-errata-idempotent": true, ...ok({ "application/json": {} }) } } }, want: { "POST /fetch": { idempotent: true } } }],
+    ["x-errata-idempotent: false is the default", { given: { "/fetch": { post: { "x-errata-idempotent": false, ...ok({ "application/json": {} }) } } }, want: undefined }],
     ["a $ref'd text response, without security", {
       given: { "/m": { get: { security: [], responses: { "200": { $ref: "#/components/responses/Metrics" } } } } },
       want: { "GET /m": { parseAs: "text", anonymous: true } },
@@ -26,5 +28,12 @@ describe("per-operation setup read from the spec", () => {
   ] as const)("%s", (_name, { given, want }) => {
     const spec = { ...base, paths: given, components: { ...base.components, responses: { Metrics: { description: "m", content: { "text/plain": {} } } } } };
     expect(clientSetup(spec).operations).toEqual(want);
+  });
+});
+
+describe("x-errata-idempotent that is not a boolean", () => {
+  it("fails the generation, naming the operation", () => {
+    const spec = { ...base, paths: { "/fetch": { post: { "x-errata-idempotent": "yes", ...ok({ "application/json": {} }) } } } };
+    expect(() => clientSetup(spec)).toThrow('x-errata-idempotent on POST /fetch must be true or false, got "yes"');
   });
 });

@@ -5,7 +5,7 @@ import { createFetcher, type CallLimits, type FetchLike, type FetchOutcome, type
 import { authHeaders, bodyAuthSerializer, keysCarried, type AuthPlacement } from "./auth.js";
 import { requestNotSentError, unreadableBodyError } from "./call-errors.js";
 import { resolveBaseUrl, type ServerTemplate } from "./server-url.js";
-import { kindOf } from "../validate.js";
+import { isPlainObject, kindOf } from "../validate.js";
 import { checkKeys } from "../option-keys.js";
 import type { StreamingClientOptions } from "../stream/streaming-client.js";
 import { RETRY_KEYS } from "../retry-options.js";
@@ -50,6 +50,8 @@ export interface OperationSetup {
   readonly anonymous?: true;
   /** The 2xx statuses ("202", or "2XX") documented without a body: an empty one there is `data: undefined`. */
   readonly emptyStatuses?: readonly string[];
+  /** `x-errata-idempotent: true`: sending it twice does no harm (a POST that only reads), so a lost answer is fetched again. */
+  readonly idempotent?: true;
 }
 
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH"] as const;
@@ -140,7 +142,10 @@ export function buildProviderClient<Paths extends Record<string, any>, E extends
     checkKeys(callInit, "call", CALL_KEYS);
     const operation = operations?.[`${method} ${url}`];
     // The call's own limits are the retrying fetch's business, not openapi-fetch's.
-    const { retry, timeoutMs, deadlineMs, ...rest } = callInit as CallLimits & Record<string, unknown>;
+    const { retry: ownRetry, timeoutMs, deadlineMs, ...rest } = callInit as CallLimits & Record<string, unknown>;
+    // The spec's word that the operation is idempotent, unless the call says otherwise itself.
+    const specSays = operation?.idempotent && (ownRetry === undefined || (isPlainObject(ownRetry) && ownRetry.idempotent === undefined));
+    const retry = specSays ? { ...ownRetry, idempotent: true } : ownRetry;
     let init: Record<string, unknown> = rest;
     // openapi-fetch's own per-call baseUrl gets the client's checks (no credentials, query or fragment).
     if (init.baseUrl !== undefined) init = { ...init, baseUrl: resolveBaseUrl(provider, setup.server, { baseUrl: init.baseUrl as string }, secrets) };
