@@ -11,6 +11,7 @@ import { toReplayableRequest } from "./replayable-request.js";
 import { transportError, type ResponseHead, type TransportFailure } from "./transport-errors.js";
 import { check, isPlainObject, kindOf, positiveMs } from "./validate.js";
 import { startTimer } from "./timers.js";
+import { idempotencyKey } from "./idempotency-key.js";
 
 export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 
@@ -123,7 +124,7 @@ export function createFetcher(options: FetcherOptions) {
     const send: FetchLike = own ? (url, init) => own(new Request(url, init)) : fetch;
     const request = await toReplayableRequest(input, init);
     const { headers, signal, replayable } = request;
-    const defaults = { ...extras?.defaultHeaders, ...(idempotencyHeader && { [idempotencyHeader]: globalThis.crypto.randomUUID() }) };
+    const defaults = { ...extras?.defaultHeaders, ...(idempotencyHeader && { [idempotencyHeader]: idempotencyKey() }) };
     for (const [name, value] of Object.entries(defaults)) if (!headers.has(name)) headers.set(name, value);
     const deadlineAt = deadlineMs === undefined ? undefined : runtime.now() + deadlineMs;
     const idempotent = policy.idempotent ?? (IDEMPOTENT_METHODS.includes(request.method) || (idempotencyHeader !== undefined && headers.has(idempotencyHeader)));
