@@ -11,6 +11,9 @@ export interface ResponseHead {
   requestId?: string | undefined;
 }
 
+/** fetch's TypeError message in Chromium, Firefox and Safari, which tell a page nothing more. */
+const BROWSER_FETCH_FAILURE = /^(?:Failed to fetch|NetworkError when attempting to fetch resource\.?|Load failed)$/;
+
 /**
  * A ProviderError for a failed transport: network and timeout are retryable, the caller's abort is
  * not. Status 0 when no response arrived; with `head`, the status and headers that did arrive before
@@ -24,7 +27,9 @@ export function transportError<P extends string>(
   head?: ResponseHead,
 ): ProviderError<P, never, never> {
   const inner = (cause as { cause?: unknown } | undefined)?.cause;
-  const why = cause instanceof Error ? cause.message + (inner instanceof Error ? `: ${inner.message}` : "") : String(cause);
+  let why = cause instanceof Error ? cause.message + (inner instanceof Error ? `: ${inner.message}` : "") : String(cause);
+  // A browser says the same few words for a refused connection and for a response CORS withholds.
+  if (BROWSER_FETCH_FAILURE.test(why)) why += ": a network failure, or a request the browser blocked (CORS); its console says which";
   const what =
     failure === "timeout" ? "request timed out" : failure === "aborted" ? "request aborted by the caller" : `${head ? "connection lost" : "no response"} (${why})`;
   return new ProviderError<P, never, never>({
