@@ -11,6 +11,8 @@ export interface PackageNames {
   name: string;
 }
 
+import type { CatalogEntry } from "../catalog.js";
+
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 export function packageJson({ id, name }: PackageNames): string {
@@ -129,9 +131,10 @@ describe(${JSON.stringify(`${name}'s catalog`)}, () => {
 `;
 }
 
-export function readme({ id, name }: PackageNames, errors: ReadonlyArray<{ status: number; type?: string; code?: string; category: string; retryable: boolean }>): string {
+export function readme({ id, name }: PackageNames, errors: readonly CatalogEntry[]): string {
   const envKey = `${id.toUpperCase().replace(/-/g, "_")}_API_KEY`;
-  const rows = errors.map((e) => `| ${e.status} | ${[e.type, e.code].filter(Boolean).map((v) => `\`${v}\``).join(" / ") || "–"} | ${e.category} | ${e.retryable ? "yes" : "no"} |`);
+  // An in-band entry has no status of its own: it arrives inside a 2xx, recognised by its marker.
+  const rows = errors.map((e) => `| ${e.status ?? "2xx"} | ${[e.type, e.code, e.marker].filter(Boolean).map((v) => `\`${v}\``).join(" / ") || "–"} | ${e.category} | ${e.retryable ? "yes" : "no"} |`);
   return `# @errata/${id}
 
 A typed client for the ${name} API: every failure comes back as one \`ProviderError\` whose

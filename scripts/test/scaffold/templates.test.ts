@@ -23,12 +23,14 @@ const ownDescription = (template: string): Undo => (text) => text.replace(/"desc
 
 const ownComment = (template: string): Undo => (text) => text.replace(/; .* needs no hand-written layer/, /; .* needs no hand-written layer/.exec(template)![0]);
 
+type Row = [string, { given: { id: string; file: string; template: (n: PackageNames) => string; undo?: (template: string) => Undo }; want: "the same" }];
+
 describe("pnpm new-provider writes what every provider package has", () => {
-  it.each<[string, { given: { id: string; file: string; template: (n: PackageNames) => string; undo?: (template: string) => Undo }; want: "the same" }]>([
-    ...["gpt-gob", "a15t", "gguf-cloud", "llm-gateway", "modelslab"].flatMap((id) => [
-      [`${id} tsup.config.ts`, { given: { id, file: "tsup.config.ts", template: tsupConfig }, want: "the same" }] as const,
-      [`${id} vitest.config.ts`, { given: { id, file: "vitest.config.ts", template: vitestConfig }, want: "the same" }] as const,
-      [`${id} tsconfig.json`, { given: { id, file: "tsconfig.json", template: tsconfigJson }, want: "the same" }] as const,
+  it.each<Row>([
+    ...["gpt-gob", "a15t", "gguf-cloud", "llm-gateway", "modelslab"].flatMap((id): Row[] => [
+      [`${id} tsup.config.ts`, { given: { id, file: "tsup.config.ts", template: tsupConfig }, want: "the same" }],
+      [`${id} vitest.config.ts`, { given: { id, file: "vitest.config.ts", template: vitestConfig }, want: "the same" }],
+      [`${id} tsconfig.json`, { given: { id, file: "tsconfig.json", template: tsconfigJson }, want: "the same" }],
     ]),
     ["gpt-gob package.json", { given: { id: "gpt-gob", file: "package.json", template: packageJson }, want: "the same" }],
     ["llm-gateway package.json (its own description)", { given: { id: "llm-gateway", file: "package.json", template: packageJson, undo: ownDescription }, want: "the same" }],
@@ -42,10 +44,10 @@ describe("pnpm new-provider writes what every provider package has", () => {
       want: "the same",
     }],
     ["gpt-gob turbo.json (its README test reads the root README)", { given: { id: "gpt-gob", file: "turbo.json", template: turboJson, undo: () => (text) => text.replace(',\n        "$TURBO_ROOT$/README.md"', "") }, want: "the same" }],
-    ...["a15t", "gguf-cloud", "llm-gateway", "modelslab"].map((id) => [`${id} turbo.json`, { given: { id, file: "turbo.json", template: turboJson }, want: "the same" }] as const),
+    ...["a15t", "gguf-cloud", "llm-gateway", "modelslab"].map((id): Row => [`${id} turbo.json`, { given: { id, file: "turbo.json", template: turboJson }, want: "the same" }]),
     ["gpt-gob src/index.ts", { given: { id: "gpt-gob", file: "src/index.ts", template: indexTs }, want: "the same" }],
     // Their comments use a shorter name than the spec's title ("LLM Gateway" for "LLM Gateway Core").
-    ...["a15t", "gguf-cloud", "llm-gateway"].map((id) => [`${id} src/index.ts (a shorter name in its comment)`, { given: { id, file: "src/index.ts", template: indexTs, undo: ownComment }, want: "the same" }] as const),
+    ...["a15t", "gguf-cloud", "llm-gateway"].map((id): Row => [`${id} src/index.ts (a shorter name in its comment)`, { given: { id, file: "src/index.ts", template: indexTs, undo: ownComment }, want: "the same" }]),
   ])("%s", async (_name, { given }) => {
     const template = given.template(await names(given.id));
     const undo = given.undo?.(template) ?? keep;
