@@ -249,15 +249,17 @@ describe("failures without an HTTP response are returned, never thrown, and neve
 
 describe("a fetch only reads its job (x-errata-idempotent): its lost answer is fetched again", () => {
   const cut: Reply = { status: 200, partial: '{"status":"succ', then: "reset" };
-  it.each<[string, { given: (client: Client) => Promise<{ error?: unknown }>; want: { requests: number; notRetried?: string } }]>([
+  it.each<[string, { given: (client: Client) => Promise<{ error?: unknown }>; want: { requests: number; notRetried?: string }; client?: ClientOptions }]>([
     ["fetch/{id}", { given: (c) => c.POST("/images/fetch/{id}", { params: { path: { id: 81234567 } } }), want: { requests: 2 } }],
+    ["a client that says idempotent: false for all its calls", { given: (c) => c.POST("/images/fetch/{id}", { params: { path: { id: 1 } } }), want: { requests: 1, notRetried: "not_idempotent" }, client: { retry: { maxRetries: 2, idempotent: false } } }],
+    ["a client that says idempotent: true for all its calls, and text2img", { given: (c) => c.POST("/images/text2img", { body: request }), want: { requests: 2 }, client: { retry: { maxRetries: 2, idempotent: true } } }],
     ["fetch by request_id", { given: (c) => c.POST("/images/fetch", { body: { request_id: 81234567 } }), want: { requests: 2 } }],
     ["a call's own retry options keep the spec's word", { given: (c) => c.POST("/images/fetch", { body: { request_id: 1 }, retry: { maxRetries: 1 } }), want: { requests: 2 } }],
     ["a call that says idempotent: false", { given: (c) => c.POST("/images/fetch", { body: { request_id: 1 }, retry: { idempotent: false } }), want: { requests: 1, notRetried: "not_idempotent" } }],
     ["a call with retry: false", { given: (c) => c.POST("/images/fetch/{id}", { params: { path: { id: 1 } }, retry: false }), want: { requests: 1, notRetried: "attempts_exhausted" } }],
     ["text2img, which starts a job, is not", { given: (c) => c.POST("/images/text2img", { body: request }), want: { requests: 1, notRetried: "not_idempotent" } }],
-  ])("%s", async (_name, { given, want }) => {
-    const { client, server } = await setup((i) => (i === 0 ? cut : ok), { retry: { maxRetries: 2 } });
+  ])("%s", async (_name, { given, want, client: options }) => {
+    const { client, server } = await setup((i) => (i === 0 ? cut : ok), options ?? { retry: { maxRetries: 2 } });
     const { error } = await given(client);
     expect(server.requests).toHaveLength(want.requests);
     if (want.notRetried) expect(error).toMatchObject({ status: 200, category: "network", notRetried: want.notRetried });

@@ -138,13 +138,14 @@ export function buildProviderClient<Paths extends Record<string, any>, E extends
     ...(bodySerializer && { bodySerializer }),
   });
 
+  const clientSaysIdempotent = isPlainObject(options.retry) && options.retry.idempotent !== undefined;
   const call = async (method: (typeof METHODS)[number], url: string, callInit: Record<string, unknown> = {}) => {
     checkKeys(callInit, "call", CALL_KEYS);
     const operation = operations?.[`${method} ${url}`];
     // The call's own limits are the retrying fetch's business, not openapi-fetch's.
     const { retry: ownRetry, timeoutMs, deadlineMs, ...rest } = callInit as CallLimits & Record<string, unknown>;
-    // The spec's word that the operation is idempotent, unless the call says otherwise itself.
-    const specSays = operation?.idempotent && (ownRetry === undefined || (isPlainObject(ownRetry) && ownRetry.idempotent === undefined));
+    // The spec's word that the operation is idempotent, unless the call or the client says it itself.
+    const specSays = operation?.idempotent && !clientSaysIdempotent && (ownRetry === undefined || (isPlainObject(ownRetry) && ownRetry.idempotent === undefined));
     const retry = specSays ? { ...ownRetry, idempotent: true } : ownRetry;
     let init: Record<string, unknown> = rest;
     // openapi-fetch's own per-call baseUrl gets the client's checks (no credentials, query or fragment).
