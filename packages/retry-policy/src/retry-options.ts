@@ -33,7 +33,9 @@ export interface RetryOptions {
   onRetry?: ((info: RetryInfo) => void) | undefined;
   /**
    * Whether sending the request twice is harmless. Default: yes for GET, HEAD, OPTIONS, PUT, DELETE
-   * and TRACE, and for a request that carries the client's `idempotencyHeader`; no for POST and PATCH.
+   * and TRACE, and for a request that carries the client's `idempotencyHeader`; no for POST and PATCH,
+   * unless the spec marks the operation `x-errata-idempotent` (ModelsLab's fetch of a job). Set here,
+   * on the client or on a call, it wins over all of these.
    * It decides one case: a 2xx whose body was then cut off or stalled. The provider has acted on the
    * request, so it is resent only when it is idempotent (a chat completion or an image job would run twice).
    */

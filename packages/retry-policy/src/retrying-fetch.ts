@@ -79,6 +79,8 @@ export interface AttemptExtras<O> {
   limits?: CallLimits | undefined;
   /** This call's own fetch, in place of the client's: openapi-fetch's per-call `fetch`, which takes a Request. */
   fetch?: unknown;
+  /** The operation sends no key (`security: []`): a 401 to it is not about a missing apiKey. */
+  anonymous?: boolean | undefined;
 }
 
 /**
@@ -96,8 +98,9 @@ export interface CallLimits {
 /** What a provider client adds to the retrying fetch's options (internal). */
 export interface FetcherOptions extends RetryingFetchOptions {
   /**
-   * Added to a 401's message when the request carried no key at all: the provider client knows every
-   * place a key can travel, so it can say so (`apiKey: process.env.X` with X unset is the usual cause).
+   * Added to a 401's message when createClient got no apiKey and the request carried no key where the
+   * spec puts one (headers, body): `apiKey: process.env.X` with X unset is the usual cause. A key a
+   * custom fetch adds is not seen, so the hint says only what createClient was given.
    */
   noKeyHint?: string | undefined;
 }
@@ -183,7 +186,7 @@ export function createFetcher(options: FetcherOptions) {
       return extras?.onSuccess ? extras.onSuccess(outcome.response, attempts, signal, deadlineAt) : { ...outcome, attempts };
     });
     const { error } = outcome;
-    const keyless = options.noKeyHint && secrets.length === 0 && error?.category === "authentication";
+    const keyless = options.noKeyHint && !extras?.anonymous && secrets.length === 0 && error?.status === 401;
     return keyless ? ({ ...outcome, error: error.with({ message: `${error.message} (${options.noKeyHint})` }) } as typeof outcome) : outcome;
   };
 }

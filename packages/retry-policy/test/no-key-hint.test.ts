@@ -8,7 +8,15 @@ import { acmeClient } from "./stream-fixtures.js";
 
 // `apiKey: process.env.X` with X unset sends no key: the 401 then says that the client had none.
 const HINT = "(createClient was given no apiKey)";
-const catalog = { provider: "acme", errorFormat: { message: ["error.message"] }, errors: [] } as const satisfies ErrorRules<"acme">;
+// A 403 and a 400 the catalog calls `authentication`: only a 401 gets the hint.
+const catalog = {
+  provider: "acme",
+  errorFormat: { message: ["error.message"] },
+  errors: [
+    { status: 403, retryable: false, category: "authentication" },
+    { status: 400, retryable: false, category: "authentication" },
+  ],
+} as const satisfies ErrorRules<"acme">;
 const BEARER: AuthPlacement = { in: "header", name: "Authorization", scheme: "Bearer" };
 const BODY: AuthPlacement = { in: "body", name: "key" };
 
@@ -21,7 +29,7 @@ async function serve(status: number) {
   return server;
 }
 
-type Given = { status: number; placements: Record<string, AuthPlacement>; options: ProviderClientOptions; init: Record<string, unknown> };
+type Given = { status: number; placements: Record<string, AuthPlacement>; options: ProviderClientOptions; init: Record<string, unknown>; path?: string };
 
 describe("a 401 to a request that carried no key says that createClient had none", () => {
   it.each<[string, { given: Given; want: { hint: boolean } }]>([
@@ -31,13 +39,15 @@ describe("a 401 to a request that carried no key says that createClient had none
     ["a key in createClient's headers", { given: { status: 401, placements: { bearer: BEARER }, options: { headers: { Authorization: "Bearer sk-hdr-2222" } }, init: {} }, want: { hint: false } }],
     ["a key in one call's headers", { given: { status: 401, placements: { bearer: BEARER }, options: {}, init: { headers: { Authorization: "Bearer sk-call-3333" } } }, want: { hint: false } }],
     ["a key in one call's body (body placement)", { given: { status: 401, placements: { body: BODY }, options: {}, init: { body: { key: "ml-body-4444" } } }, want: { hint: false } }],
-    ["no apiKey, but a 403 (a key was not the matter)", { given: { status: 403, placements: { bearer: BEARER }, options: {}, init: {} }, want: { hint: false } }],
+    ["no apiKey, but a 403 the catalog calls authentication", { given: { status: 403, placements: { bearer: BEARER }, options: {}, init: {} }, want: { hint: false } }],
+    ["no apiKey, but a 400 the catalog calls authentication", { given: { status: 400, placements: { bearer: BEARER }, options: {}, init: {} }, want: { hint: false } }],
+    ["no apiKey, an operation that sends no key (security: [])", { given: { status: 401, placements: { bearer: BEARER }, options: {}, init: {}, path: "/open" }, want: { hint: false } }],
     ["a spec without auth: its 401 is no key matter", { given: { status: 401, placements: {}, options: {}, init: {} }, want: { hint: false } }],
   ])("%s", async (_name, { given, want }) => {
     const server = await serve(given.status);
-    const setup = { catalog, authSchemes: given.placements, server: { url: server.url }, createFetchClient, defaultBodySerializer };
+    const setup = { catalog, authSchemes: given.placements, server: { url: server.url }, createFetchClient, defaultBodySerializer, operations: { "POST /open": { anonymous: true } } } as const;
     const client = createProviderClient<any, ProviderError>(setup, { retry: false, ...given.options }) as any;
-    const { error } = await client.POST("/x", given.init);
+    const { error } = await client.POST(given.path ?? "/x", given.init);
     expect(error.status).toBe(given.status);
     expect(error.message.startsWith("Incorrect API key provided")).toBe(true);
     expect(error.message.endsWith(HINT)).toBe(want.hint);

@@ -22,7 +22,13 @@ function setupFor(url: string) {
     server: { url },
     createFetchClient,
     defaultBodySerializer,
-    operations: { "GET /metrics": { parseAs: "text" }, "POST /jobs": { emptyStatuses: ["202"] } },
+    operations: {
+      "GET /metrics": { parseAs: "text" },
+      "POST /jobs": { emptyStatuses: ["202"] },
+      // x-errata-idempotent, as the generator emits it.
+      "POST /reads": { idempotent: true },
+      "PUT /unsafe": { idempotent: false },
+    },
   } as const;
 }
 
@@ -172,11 +178,15 @@ describe("a 2xx JSON body is read inside the attempt", () => {
     ["a POST the client calls idempotent is sent again", { given: { method: "POST", options: { retry: { idempotent: true } } }, want: { requests: 2, data: { id: 2 } } }],
     ["a POST the call calls idempotent is sent again", { given: { method: "POST", options: {}, call: { retry: { idempotent: true } } }, want: { requests: 2, data: { id: 2 } } }],
     ["a GET the client calls not idempotent is not sent again", { given: { method: "GET", options: { retry: { idempotent: false } } }, want: { requests: 1, error: { notRetried: "not_idempotent" } } }],
+    ["a POST the spec marks idempotent is sent again", { given: { method: "POST", path: "/reads", options: {} }, want: { requests: 2, data: { id: 2 } } }],
+    ["a PUT the spec marks not idempotent is not sent again", { given: { method: "PUT", path: "/unsafe", options: {} }, want: { requests: 1, error: { notRetried: "not_idempotent" } } }],
+    ["the client's word wins over the spec's", { given: { method: "POST", path: "/reads", options: { retry: { idempotent: false } } }, want: { requests: 1, error: { notRetried: "not_idempotent" } } }],
+    ["the call's word wins over the spec's", { given: { method: "PUT", path: "/unsafe", options: {}, call: { retry: { idempotent: true } } }, want: { requests: 2, data: { id: 2 } } }],
   ] as const)("a 2xx whose body broke off: %s", async (_name, { given, want }) => {
     const server = await scripted([{ headers: JSON_TYPE, steps: ['{"id":', { destroy: true }] }, { headers: JSON_TYPE, steps: ['{"id":2}'] }]);
     const options = given.options as ProviderClientOptions;
     const acme = client(server.url, { ...options, retry: { maxRetries: 1, ...(options.retry || {}) }, ...noWait }) as unknown as Record<string, (path: string, init: object) => Promise<{ data?: unknown; error?: unknown }>>;
-    const { data, error } = await acme[given.method]!("/things", { ...("call" in given ? given.call : {}) });
+    const { data, error } = await acme[given.method]!("path" in given ? given.path : "/things", { ...("call" in given ? given.call : {}) });
     expect(server.requests).toHaveLength(want.requests);
     if ("error" in want) {
       expect(data).toBeUndefined();

@@ -14,4 +14,9 @@ describe("transportError's message: what the failure says, and what it may mean 
   ])("%s", (_name, { given, want }) => {
     expect(transportError("acme", "network", given).message).toBe(want);
   });
+
+  it("no CORS hint once a status line has arrived: CORS let that response through", () => {
+    const error = transportError("acme", "network", new TypeError("Load failed"), [], { status: 200, headers: {} });
+    expect(error.message).toBe("acme: HTTP 200 arrived, then connection lost (Load failed) before its body ended");
+  });
 });

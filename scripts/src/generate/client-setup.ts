@@ -11,8 +11,8 @@ export interface OperationSetup {
   anonymous?: true;
   /** The 2xx statuses ("202", or "2XX") documented without a body: an empty one is a success there, not a broken body. */
   emptyStatuses?: string[];
-  /** `x-errata-idempotent: true`: sending it twice does no harm, so a lost answer is fetched again. */
-  idempotent?: true;
+  /** `x-errata-idempotent`: whether sending it twice does no harm (a lost answer is then fetched again). */
+  idempotent?: boolean;
 }
 
 export interface ClientSetup {
@@ -80,7 +80,7 @@ function operationSetups(spec: Spec): Record<string, OperationSetup> {
       if (Array.isArray(operation.security) && operation.security.length === 0) found.anonymous = true;
       const idempotent = operation["x-errata-idempotent"];
       if (idempotent !== undefined && typeof idempotent !== "boolean") throw new Error(`x-errata-idempotent on ${method.toUpperCase()} ${path} must be true or false, got ${JSON.stringify(idempotent)}`);
-      if (idempotent) found.idempotent = true;
+      if (idempotent !== undefined) found.idempotent = idempotent;
       if (Object.keys(found).length > 0) result[`${method.toUpperCase()} ${path}`] = found;
     }
   }

@@ -38,7 +38,7 @@ export async function scaffoldProvider(id: string, root = repoRoot): Promise<str
     "vitest.config.ts": vitestConfig(),
     LICENSE: await readFile(path.join(root, "LICENSE"), "utf8"),
     "src/index.ts": indexTs(names),
-    "test/contract.test.ts": contractTest(names),
+    "test/contract.test.ts": contractTest(names, catalog.errors.length),
     "README.md": readme(names, catalog.errors),
   };
   const written: string[] = [];

@@ -20,7 +20,7 @@ describe("per-operation setup read from the spec", () => {
     ["a 202 without a body beside a JSON 200", { given: { "/jobs": { post: { responses: { "200": { description: "done", content: { "application/json": {} } }, "202": { description: "queued" } } } } }, want: { "POST /jobs": { emptyStatuses: ["202"] } } }],
     ["an error without a body is not a success", { given: { "/chat": { post: { responses: { ...ok({ "application/json": {} }).responses, "404": { description: "no" } } } } }, want: undefined }],
     ["x-errata-idempotent: true", { given: { "/fetch": { post: { "x-errata-idempotent": true, ...ok({ "application/json": {} }) } } }, want: { "POST /fetch": { idempotent: true } } }],
-    ["x-errata-idempotent: false is the default", { given: { "/fetch": { post: { "x-errata-idempotent": false, ...ok({ "application/json": {} }) } } }, want: undefined }],
+    ["x-errata-idempotent: false, on a PUT that would be idempotent by its method", { given: { "/jobs": { put: { "x-errata-idempotent": false, ...ok({ "application/json": {} }) } } }, want: { "PUT /jobs": { idempotent: false } } }],
     ["a $ref'd text response, without security", {
       given: { "/m": { get: { security: [], responses: { "200": { $ref: "#/components/responses/Metrics" } } } } },
       want: { "GET /m": { parseAs: "text", anonymous: true } },

@@ -50,8 +50,8 @@ export interface OperationSetup {
   readonly anonymous?: true;
   /** The 2xx statuses ("202", or "2XX") documented without a body: an empty one there is `data: undefined`. */
   readonly emptyStatuses?: readonly string[];
-  /** `x-errata-idempotent: true`: sending it twice does no harm (a POST that only reads), so a lost answer is fetched again. */
-  readonly idempotent?: true;
+  /** `x-errata-idempotent`: whether sending it twice does no harm (true for a POST that only reads, so a lost answer is fetched again). */
+  readonly idempotent?: boolean;
 }
 
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH"] as const;
@@ -145,8 +145,8 @@ export function buildProviderClient<Paths extends Record<string, any>, E extends
     // The call's own limits are the retrying fetch's business, not openapi-fetch's.
     const { retry: ownRetry, timeoutMs, deadlineMs, ...rest } = callInit as CallLimits & Record<string, unknown>;
     // The spec's word that the operation is idempotent, unless the call or the client says it itself.
-    const specSays = operation?.idempotent && !clientSaysIdempotent && (ownRetry === undefined || (isPlainObject(ownRetry) && ownRetry.idempotent === undefined));
-    const retry = specSays ? { ...ownRetry, idempotent: true } : ownRetry;
+    const specSays = operation?.idempotent !== undefined && !clientSaysIdempotent && (ownRetry === undefined || (isPlainObject(ownRetry) && ownRetry.idempotent === undefined));
+    const retry = specSays ? { ...ownRetry, idempotent: operation.idempotent } : ownRetry;
     let init: Record<string, unknown> = rest;
     // openapi-fetch's own per-call baseUrl gets the client's checks (no credentials, query or fragment).
     if (init.baseUrl !== undefined) init = { ...init, baseUrl: resolveBaseUrl(provider, setup.server, { baseUrl: init.baseUrl as string }, secrets) };
@@ -158,7 +158,7 @@ export function buildProviderClient<Paths extends Record<string, any>, E extends
     // JSON is read as text and parsed here, so that a malformed 2xx body stays on the error. JSON and
     // text are read inside the attempt, under its timeout and the deadline.
     const asJson = parseAs === "json";
-    const extras = { readBody: asJson || parseAs === "text", secrets: own, limits: { retry, timeoutMs, deadlineMs }, fetch: init.fetch };
+    const extras = { readBody: asJson || parseAs === "text", secrets: own, limits: { retry, timeoutMs, deadlineMs }, fetch: init.fetch, anonymous: operation?.anonymous };
     let last: FetchOutcome | undefined;
     let sent = false;
     const serializer = (init.bodySerializer as typeof bodySerializer) ?? bodySerializer ?? setup.defaultBodySerializer;
