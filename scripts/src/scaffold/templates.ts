@@ -126,7 +126,7 @@ await describeSpecContract(${JSON.stringify(id)}, { parseError, errorCatalog, Pr
 describe(${JSON.stringify(`${name}'s catalog`)}, () => {
   // Pinned on purpose, to catch an error dropped from responses, catalog and examples at once.
   it("documents ${entries} errors", () => {
-    const names = errorCatalog.errors.map((e) => e.code ?? e.type ?? e.status);
+    const names = errorCatalog.errors.map((e: { code?: string; type?: string; marker?: string; status?: number }) => e.code ?? e.type ?? e.marker ?? e.status);
     expectPinnedCount(${JSON.stringify(id)}, "catalog entries", names, ${entries});
   });
 });

@@ -41,12 +41,22 @@ describe("scaffoldProvider: packages/<id> for a spec that exists", () => {
     expect(manifest).toMatchObject({ name: "@errata/acme", description: "Typed Acme Cloud client whose errors and retries follow Acme Cloud's documented error catalog." });
     expect(manifest.scripts).toMatchObject({ generate: "errata-generate acme", docs: "errata-docs acme" });
     expect(JSON.parse(await text("packages/acme/turbo.json")).tasks.docs.outputs).toEqual(["$TURBO_ROOT$/docs/acme.html"]);
-    expect(await text("packages/acme/test/contract.test.ts")).toContain('describeSpecContract("acme", { parseError, errorCatalog, ProviderError })');
+    const contract = await text("packages/acme/test/contract.test.ts");
+    expect(contract).toContain('describeSpecContract("acme", { parseError, errorCatalog, ProviderError })');
+    // LLM Gateway's catalog has 7 entries: the count is pinned as the spec has it now.
+    expect(contract).toContain('expectPinnedCount("acme", "catalog entries", names, 7)');
     expect(await text("packages/acme/LICENSE")).toBe(await readFile(path.join(repoRoot, "LICENSE"), "utf8"));
     const installed = JSON.parse(await text("tests/installed/package.json"));
     const deps = Object.keys(installed.devDependencies);
     expect(installed.devDependencies["@errata/acme"]).toBe("workspace:*");
     expect(deps).toEqual([...deps].sort((a, b) => a.localeCompare(b)));
+  });
+
+  it("escapes a name with quotes in package.json", async () => {
+    const spec = await text("specs/acme/openapi.yaml");
+    await writeFile(path.join(root, "specs", "acme", "openapi.yaml"), spec.replace(/^  title: .*$/m, '  title: Acme "Turbo" API'));
+    await scaffoldProvider("acme", root);
+    expect(JSON.parse(await text("packages/acme/package.json")).description).toBe('Typed Acme "Turbo" client whose errors and retries follow Acme "Turbo"\'s documented error catalog.');
   });
 
   it("drafts a README with the catalog's errors from the spec", async () => {
