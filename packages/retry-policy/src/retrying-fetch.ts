@@ -81,6 +81,8 @@ export interface AttemptExtras<O> {
   fetch?: unknown;
   /** The operation sends no key (`security: []`): a 401 to it is not about a missing apiKey. */
   anonymous?: boolean | undefined;
+  /** The spec's word on the operation (`x-errata-idempotent`), over its method's default; the caller's `retry.idempotent` wins. */
+  idempotent?: boolean | undefined;
 }
 
 /**
@@ -130,7 +132,7 @@ export function createFetcher(options: FetcherOptions) {
     const defaults = { ...extras?.defaultHeaders, ...(idempotencyHeader && { [idempotencyHeader]: idempotencyKey() }) };
     for (const [name, value] of Object.entries(defaults)) if (!headers.has(name)) headers.set(name, value);
     const deadlineAt = deadlineMs === undefined ? undefined : runtime.now() + deadlineMs;
-    const idempotent = policy.idempotent ?? (IDEMPOTENT_METHODS.includes(request.method) || (idempotencyHeader !== undefined && headers.has(idempotencyHeader)));
+    const idempotent = policy.idempotent ?? extras?.idempotent ?? (IDEMPOTENT_METHODS.includes(request.method) || (idempotencyHeader !== undefined && headers.has(idempotencyHeader)));
     const failure = (kind: TransportFailure, cause: unknown, head?: ResponseHead) => ({ response: undefined, error: transportError(provider, kind, cause, secrets, head) });
 
     // One attempt: the response headers, and an error body (or an in-band 2xx), within the attempt's timeout.

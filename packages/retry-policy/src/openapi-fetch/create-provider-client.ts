@@ -5,7 +5,7 @@ import { createFetcher, type CallLimits, type FetchLike, type FetchOutcome, type
 import { authHeaders, bodyAuthSerializer, keysCarried, type AuthPlacement } from "./auth.js";
 import { requestNotSentError, unreadableBodyError } from "./call-errors.js";
 import { resolveBaseUrl, type ServerTemplate } from "./server-url.js";
-import { isPlainObject, kindOf } from "../validate.js";
+import { kindOf } from "../validate.js";
 import { checkKeys } from "../option-keys.js";
 import type { StreamingClientOptions } from "../stream/streaming-client.js";
 import { RETRY_KEYS } from "../retry-options.js";
@@ -138,15 +138,11 @@ export function buildProviderClient<Paths extends Record<string, any>, E extends
     ...(bodySerializer && { bodySerializer }),
   });
 
-  const clientSaysIdempotent = isPlainObject(options.retry) && options.retry.idempotent !== undefined;
   const call = async (method: (typeof METHODS)[number], url: string, callInit: Record<string, unknown> = {}) => {
     checkKeys(callInit, "call", CALL_KEYS);
     const operation = operations?.[`${method} ${url}`];
     // The call's own limits are the retrying fetch's business, not openapi-fetch's.
-    const { retry: ownRetry, timeoutMs, deadlineMs, ...rest } = callInit as CallLimits & Record<string, unknown>;
-    // The spec's word that the operation is idempotent, unless the call or the client says it itself.
-    const specSays = operation?.idempotent !== undefined && !clientSaysIdempotent && (ownRetry === undefined || (isPlainObject(ownRetry) && ownRetry.idempotent === undefined));
-    const retry = specSays ? { ...ownRetry, idempotent: operation.idempotent } : ownRetry;
+    const { retry, timeoutMs, deadlineMs, ...rest } = callInit as CallLimits & Record<string, unknown>;
     let init: Record<string, unknown> = rest;
     // openapi-fetch's own per-call baseUrl gets the client's checks (no credentials, query or fragment).
     if (init.baseUrl !== undefined) init = { ...init, baseUrl: resolveBaseUrl(provider, setup.server, { baseUrl: init.baseUrl as string }, secrets) };
@@ -158,7 +154,7 @@ export function buildProviderClient<Paths extends Record<string, any>, E extends
     // JSON is read as text and parsed here, so that a malformed 2xx body stays on the error. JSON and
     // text are read inside the attempt, under its timeout and the deadline.
     const asJson = parseAs === "json";
-    const extras = { readBody: asJson || parseAs === "text", secrets: own, limits: { retry, timeoutMs, deadlineMs }, fetch: init.fetch, anonymous: operation?.anonymous };
+    const extras = { readBody: asJson || parseAs === "text", secrets: own, limits: { retry, timeoutMs, deadlineMs }, fetch: init.fetch, anonymous: operation?.anonymous, idempotent: operation?.idempotent };
     let last: FetchOutcome | undefined;
     let sent = false;
     const serializer = (init.bodySerializer as typeof bodySerializer) ?? bodySerializer ?? setup.defaultBodySerializer;
