@@ -3,6 +3,7 @@ import path from "node:path";
 import { parse } from "yaml";
 import { readCatalog } from "../catalog.js";
 import { repoRoot } from "../spec.js";
+import { usageExample } from "./usage-example.js";
 import { contractTest, indexTs, packageJson, readme, tsconfigJson, tsupConfig, turboJson, vitestConfig, type PackageNames } from "./templates.js";
 
 const exists = (file: string) => stat(file).then(() => true, () => false);
@@ -39,7 +40,7 @@ export async function scaffoldProvider(id: string, root = repoRoot): Promise<str
     LICENSE: await readFile(path.join(root, "LICENSE"), "utf8"),
     "src/index.ts": indexTs(names),
     "test/contract.test.ts": contractTest(names, catalog.errors.length),
-    "README.md": readme(names, catalog.errors),
+    "README.md": readme(names, catalog.errors, usageExample(id, spec)),
   };
   const written: string[] = [];
   for (const [name, text] of Object.entries(files)) {

@@ -133,8 +133,8 @@ describe(${JSON.stringify(`${name}'s catalog`)}, () => {
 `;
 }
 
-export function readme({ id, name }: PackageNames, errors: readonly CatalogEntry[]): string {
-  const envKey = `${id.toUpperCase().replace(/-/g, "_")}_API_KEY`;
+/** `usage`: the example call the spec allows (see usage-example.ts), shown as the README's first code. */
+export function readme({ id, name }: PackageNames, errors: readonly CatalogEntry[], usage: string): string {
   // An in-band entry has no status of its own: it arrives inside a 2xx, recognised by its marker.
   const rows = errors.map((e) => `| ${e.status ?? "2xx"} | ${[e.type, e.code, e.marker].filter(Boolean).map((v) => `\`${v}\``).join(" / ") || "–"} | ${e.category} | ${e.retryable ? "yes" : "no"} |`);
   return `# @errata/${id}
@@ -150,9 +150,7 @@ npm install @errata/${id}
 ## Usage
 
 \`\`\`js
-import { createClient } from "@errata/${id}";
-
-const client = createClient({ apiKey: process.env.${envKey} });
+${usage}
 \`\`\`
 
 Every operation of the spec is a typed \`client.GET\` / \`client.POST\` call that returns

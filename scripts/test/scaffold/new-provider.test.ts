@@ -64,6 +64,8 @@ describe("scaffoldProvider: packages/<id> for a spec that exists", () => {
     const readme = await text("packages/acme/README.md");
     expect(readme).toContain("npm install @errata/acme");
     expect(readme).toContain("createClient({ apiKey: process.env.ACME_API_KEY })");
+    // LLM Gateway's first operation, with its request example (tests/installed runs these drafts).
+    expect(readme).toContain('const { data, error } = await client.POST("/api/v1/chat", {');
     // LLM Gateway's catalog: a 429 that is retryable, a 401 that is not.
     expect(readme).toMatch(/^\| 429 \| .* \| rate_limited \| yes \|$/m);
     expect(readme).toMatch(/^\| 401 \| .* \| authentication \| no \|$/m);

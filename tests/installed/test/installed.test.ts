@@ -1,12 +1,13 @@
 import { execFile } from "node:child_process";
-import { cp } from "node:fs/promises";
+import { cp, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFile } from "node:fs/promises";
 import { basename, join, posix } from "node:path";
-import { errorExamples, loadSpec, sseData, startTestServer, type RecordedRequest, type TestServer } from "@errata/scripts/testing";
+import { usageExample } from "@errata/scripts/scaffold";
+import { errorExamples, loadSpec, responseExamples, sseData, startTestServer, type RecordedRequest, type TestServer } from "@errata/scripts/testing";
 import { installPacked, publishedPackages, type ScratchProject } from "../src/install-packed.js";
 
 const run = promisify(execFile);
@@ -188,6 +189,58 @@ describe("TypeScript apps using the installed types", () => {
   it("type-check as ESM and CommonJS under node16 resolution, with the spec's paths and bodies enforced", async () => {
     const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
     const result = await run(process.execPath, [tsc, "-p", "tsconfig.json"], { cwd: project.dir }).catch((e) => e);
+    expect(`${result.stdout}${result.stderr}`).toBe("");
+    expect(result.code ?? 0).toBe(0);
+  });
+});
+
+describe("the README draft `pnpm new-provider` writes, for each provider's spec", () => {
+  /** What the example may read from the environment: the key, and a value for every server variable. */
+  const environment = (id: string) => {
+    const prefix = id.toUpperCase().replace(/[^A-Z0-9]+/g, "_");
+    return { [`${prefix}_API_KEY`]: API_KEY, [`${prefix}_DEPLOYMENT_ID`]: "dep-7" };
+  };
+
+  it.each(PROVIDERS)("@errata/%s: its usage example runs as written and sends the spec's request example", async (id, { sentKey, want }) => {
+    const spec = await loadSpec(id);
+    const code = usageExample(id, spec);
+    const [, method, path] = /await client\.([A-Z]+)\("([^"]+)"/.exec(code) ?? [];
+    expect(method, code).toBeDefined();
+    // The operation's first 2xx JSON example, which is a success in every spec.
+    const success = responseExamples(spec, (s) => s >= 200 && s < 300).find((ex) => ex.id.startsWith(`${method} ${path} `) && ex.mediaType.includes("json"));
+    expect(success, `${method} ${path}: a 2xx JSON example`).toBeDefined();
+    const server = await serve(() => ({ status: success!.status, headers: { "content-type": success!.mediaType }, body: success!.body }));
+    await writeFile(join(project.dir, `usage-${id}.mjs`), code);
+    const { stdout, stderr } = await run(process.execPath, ["--import", "./redirect-fetch.mjs", `usage-${id}.mjs`], {
+      cwd: project.dir,
+      env: { PATH: process.env.PATH, ERRATA_TEST_ORIGIN: server.url, ...environment(id) },
+    });
+    expect(stderr).toBe("");
+    for (const key of Object.keys(success!.value as object)) expect(stdout, `the example prints data.${key}`).toContain(key);
+    expect(server.requests).toHaveLength(1);
+    const [request] = server.requests;
+    expect(request!.method).toBe(method);
+    // The spec's server path (its {deployment_id} filled from the environment), then the operation's.
+    const serverPath = new URL(spec.servers[0].url.replace("{deployment_id}", "dep-7")).pathname.replace(/\/$/, "");
+    expect(request!.url).toBe(`${serverPath}${path}`);
+    expect(sentKey(request!)).toBe(want);
+    const media = spec.paths[path!][method!.toLowerCase()].requestBody.content["application/json"];
+    const example = Object.values<any>(media.examples)[0].value;
+    expect(JSON.parse(request!.body)).toEqual({ ...example, ...(spec["x-errata-auth"] ? { [spec["x-errata-auth"].name]: API_KEY } : {}) });
+  });
+
+  it("type-check under strict settings (process.env read as string | undefined)", async () => {
+    const files = await Promise.all(
+      PROVIDERS.map(async ([id]) => {
+        await writeFile(join(project.dir, `usage-${id}.mts`), usageExample(id, await loadSpec(id)));
+        return `usage-${id}.mts`;
+      }),
+    );
+    await writeFile(join(project.dir, "usage-env.d.ts"), "declare const process: { env: Record<string, string | undefined> };\n");
+    const config = { extends: "./tsconfig.json", files: [...files, "usage-env.d.ts"] };
+    await writeFile(join(project.dir, "tsconfig.usage.json"), JSON.stringify(config));
+    const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+    const result = await run(process.execPath, [tsc, "-p", "tsconfig.usage.json"], { cwd: project.dir }).catch((e) => e);
     expect(`${result.stdout}${result.stderr}`).toBe("");
     expect(result.code ?? 0).toBe(0);
   });
