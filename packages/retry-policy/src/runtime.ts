@@ -25,4 +25,6 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-export const defaultRuntime: RetryRuntime = { now: Date.now, sleep, random: Math.random };
+// Looked up at each call, not at import: a test's fake clock (vi.useFakeTimers, sinon) or a spy on
+// Math.random installed after this module loaded still applies.
+export const defaultRuntime: RetryRuntime = { now: () => Date.now(), sleep, random: () => Math.random() };
