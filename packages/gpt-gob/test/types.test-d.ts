@@ -1,6 +1,17 @@
 import { describe, expectTypeOf, it } from "vitest";
-import type { ErrorCategory, OpenUnion, ProviderError } from "@errata/retry-policy";
-import { createClient, parseError, type GptGobError, type GptGobErrorCode, type GptGobErrorType, type components } from "../src/index.js";
+import type { ErrorCategory, OpenUnion } from "@errata/retry-policy";
+import {
+  createClient,
+  parseError,
+  ProviderError,
+  type GptGobError,
+  type GptGobErrorCode,
+  type GptGobErrorType,
+  type ProviderErrorJSON,
+  type RetryInfo,
+  type RetryRuntime,
+  type components,
+} from "../src/index.js";
 
 describe("generated types", () => {
   it("codes and types are the spec's literal unions", () => {
@@ -21,6 +32,34 @@ describe("generated types", () => {
     expectTypeOf<"brand_new_code">().toMatchTypeOf<NonNullable<GptGobError["code"]>>();
     expectTypeOf<GptGobErrorCode>().toMatchTypeOf<NonNullable<GptGobError["code"]>>();
     expectTypeOf(parseError).returns.toEqualTypeOf<GptGobError | undefined>();
+  });
+
+  it("an error built by hand, as a test of the caller's code builds one, is a GptGobError", () => {
+    // Built first, then passed on (to a mock, a helper): its generics are <"gpt-gob", string, string>,
+    // as nothing gives it a type or code, and it is still a GptGobError.
+    const built = new ProviderError({ provider: "gpt-gob", status: 0, category: "network", message: "m", retryable: true });
+    expectTypeOf(built).toEqualTypeOf<ProviderError<"gpt-gob", string, string>>();
+    const network: GptGobError = built;
+    const asArgument = (error: GptGobError) => error;
+    asArgument(built);
+    void network;
+    // @ts-expect-error another provider's error is not a GptGobError
+    const other: GptGobError = new ProviderError({ provider: "a15t", status: 0, category: "network", message: "m", retryable: true });
+    void other;
+  });
+
+  it("toJSON is plain data: the fields, no methods", () => {
+    expectTypeOf<ReturnType<GptGobError["toJSON"]>>().toEqualTypeOf<ProviderErrorJSON<"gpt-gob", GptGobErrorType, GptGobErrorCode>>();
+    expectTypeOf<ProviderErrorJSON<"gpt-gob", GptGobErrorType, GptGobErrorCode>["code"]>().toEqualTypeOf<GptGobError["code"]>();
+    expectTypeOf<ProviderErrorJSON>().not.toHaveProperty("with");
+    expectTypeOf<ProviderErrorJSON>().not.toHaveProperty("toJSON");
+    expectTypeOf<ProviderErrorJSON["cause"]>().toEqualTypeOf<{ name: string; message: string } | undefined>();
+  });
+
+  it("the types an app names for onRetry and an injected runtime come from the provider package", () => {
+    expectTypeOf(createClient).toBeCallableWith({ retry: { onRetry: (info: RetryInfo) => void info.delayMs } });
+    const runtime: RetryRuntime = { now: () => 0, sleep: async () => {}, random: () => 0.5 };
+    expectTypeOf(createClient).toBeCallableWith({ runtime });
   });
 
   it("the client takes the stream options its README documents", () => {

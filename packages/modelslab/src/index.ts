@@ -10,5 +10,16 @@ export {
   type PollOptions,
   type PollResult,
 } from "./poll-until-done.js";
-// RetryBudget too, so that a budget shared across clients needs no direct dependency on @errata/retry-policy.
-export { ProviderError, RetryBudget, type ErrorCategory, type RetryBudgetOptions } from "@errata/retry-policy";
+// RetryBudget and the types an app's own code names (an onRetry hook, an injected runtime, a stored
+// error) too, so that none of them needs a direct dependency on @errata/retry-policy.
+export {
+  ProviderError,
+  RetryBudget,
+  type ErrorCategory,
+  type OpenUnion,
+  type ProviderErrorJSON,
+  type RetryBudgetOptions,
+  type RetryInfo,
+  type RetryOptions,
+  type RetryRuntime,
+} from "@errata/retry-policy";

@@ -1,5 +1,5 @@
 export { ERROR_CATEGORIES, defaultCategoryForStatus, isErrorCategory, isRetryableStatus, type ErrorCategory } from "./categories.js";
-export { ProviderError, type OpenUnion, type ProviderErrorInit } from "./provider-error.js";
+export { ProviderError, type OpenUnion, type ProviderErrorInit, type ProviderErrorJSON } from "./provider-error.js";
 export { findCatalogEntry, type CatalogEntry, type ErrorCatalog, type ErrorFormat, type ErrorKeys, type ErrorRule, type ErrorRules } from "./catalog.js";
 export { isInBandError, parseBody, parseErrorWith, type ParseErrorOptions, type ResponseLike } from "./parse-error.js";
 export { transportError, type ResponseHead, type TransportFailure } from "./transport-errors.js";

@@ -33,8 +33,22 @@ export interface ProviderErrorInit<P extends string = string, T extends string =
   secrets?: readonly string[] | undefined;
 }
 
-/** A string union that still accepts strings the spec does not know, without losing autocompletion. */
-export type OpenUnion<T extends string> = T | (string & {});
+/**
+ * A string union that still accepts strings the spec does not know, without losing autocompletion.
+ * Written as a conditional type so that TypeScript compares two ProviderErrors field by field: a
+ * plain `T | (string & {})` made `T` look covariant, and an error built by hand without a type or
+ * code (`ProviderError<"gpt-gob", string, string>`) was then refused where a GptGobError was expected.
+ */
+export type OpenUnion<T extends string> = [T] extends [string] ? T | (string & {}) : never;
+
+/** What `toJSON()` returns (and `JSON.stringify` writes): the fields as plain data, no methods. */
+export type ProviderErrorJSON<P extends string = string, T extends string = string, C extends string = string> = Pick<
+  ProviderError<P, T, C>,
+  "name" | "provider" | "status" | "category" | "type" | "code" | "retryable" | "resubmit" | "notRetried" | "retryAfterMs" | "requestId" | "body" | "headers" | "attempts" | "message"
+> & {
+  /** The cause's name and message, the key redacted from it; undefined when the cause is not an Error. */
+  cause: { name: string; message: string } | undefined;
+};
 
 /**
  * Every failure of every provider call: HTTP, in-band, network, timeout, abort.
@@ -98,7 +112,7 @@ export class ProviderError<
   }
 
   /** Plain data: every field, and the cause summarised as its name and message (the key redacted from it). */
-  toJSON() {
+  toJSON(): ProviderErrorJSON<P, T, C> {
     const { cause } = this;
     const summary = cause instanceof Error ? { name: cause.name, message: redact(cause.message, SECRETS.get(this) ?? []) } : undefined;
     return { ...this, message: this.message, cause: summary };
