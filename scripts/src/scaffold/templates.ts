@@ -42,7 +42,7 @@ export function packageJson({ id, name }: PackageNames): string {
     "build": "tsup",
     "docs": "errata-docs ${id}",
     "test": "tsc --noEmit -p tsconfig.json && vitest run",
-    "lint:package": "publint && attw --pack . --profile node16 --exclude-entrypoints ./openapi.yaml"
+    "lint:package": "publint && attw --pack . --exclude-entrypoints ./openapi.yaml"
   },
   "dependencies": {
     "@errata/retry-policy": "workspace:^",

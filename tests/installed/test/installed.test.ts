@@ -186,6 +186,13 @@ describe("an app that loads both entry points (the dual package hazard)", () => 
 });
 
 describe("TypeScript apps using the installed types", () => {
+  it("type-check under node10 resolution (the default of module: commonjs), which ignores exports maps", async () => {
+    const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+    const result = await run(process.execPath, [tsc, "-p", "tsconfig.node10.json"], { cwd: project.dir }).catch((e) => e);
+    expect(`${result.stdout}${result.stderr}`).toBe("");
+    expect(result.code ?? 0).toBe(0);
+  });
+
   it("type-check as ESM and CommonJS under node16 resolution, with the spec's paths and bodies enforced", async () => {
     const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
     const result = await run(process.execPath, [tsc, "-p", "tsconfig.json"], { cwd: project.dir }).catch((e) => e);
