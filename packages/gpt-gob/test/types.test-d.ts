@@ -32,6 +32,8 @@ describe("generated types", () => {
     expectTypeOf<"brand_new_code">().toMatchTypeOf<NonNullable<GptGobError["code"]>>();
     expectTypeOf<GptGobErrorCode>().toMatchTypeOf<NonNullable<GptGobError["code"]>>();
     expectTypeOf(parseError).returns.toEqualTypeOf<GptGobError | undefined>();
+    // The README's recipe passes the key straight from the environment.
+    expectTypeOf(parseError).toBeCallableWith({ status: 401, body: "" }, { secrets: [process.env.GOB_API_KEY] });
   });
 
   it("an error built by hand, as a test of the caller's code builds one, is a GptGobError", () => {

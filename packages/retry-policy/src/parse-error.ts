@@ -21,8 +21,11 @@ export interface ResponseLike {
 export interface ParseErrorOptions {
   /** Clock for HTTP-date `Retry-After` values. */
   now?: (() => number) | undefined;
-  /** Strings that must never appear in the error (the API key). */
-  secrets?: readonly string[] | undefined;
+  /**
+   * Strings that must never appear in the error (the API key). An undefined entry is skipped, so
+   * `[process.env.GOB_API_KEY]` can be passed as it is.
+   */
+  secrets?: readonly (string | undefined)[] | undefined;
   /** The error arrived inside a stream after its 200: unknown errors become `stream_interrupted`. */
   inStream?: boolean | undefined;
 }
@@ -92,7 +95,8 @@ export function parseErrorWith<P extends string, T extends string = string, C ex
   options: ParseErrorOptions = {},
 ): ProviderError<P, T, C> | undefined {
   const { status } = input;
-  const { inStream, secrets = [], now = Date.now } = options;
+  const { inStream, now = Date.now } = options;
+  const secrets = (options.secrets ?? []).filter((s): s is string => typeof s === "string");
   const { provider, errorFormat: format } = catalog;
   assertReadable(input);
   const body = parseBody(input.body);

@@ -141,6 +141,12 @@ describe("what the error carries", () => {
     expect(error?.message).toBe("key [REDACTED] is bad");
   });
 
+  it("skips an undefined secret (an unset environment variable) and still redacts the others", () => {
+    const unset: string | undefined = process.env.ERRATA_TEST_UNSET_KEY;
+    const error = parseErrorWith(testCatalog, { status: 401, body: json({ error: { message: "key sk-live-123456 is bad" } }) }, { secrets: [unset, "sk-live-123456"] });
+    expect(error?.message).toBe("key [REDACTED] is bad");
+  });
+
   it.each([
     ["a key that straddles the 200-character cut of a text body", { given: `${"x".repeat(190)} sk-live-123456 tail`, want: `${"x".repeat(190)} [REDACTE…` }],
     ["a key in an HTML page's title", { given: "<html><head><title>Bad key sk-live-123456</title></head><body>sk-live-123456</body></html>", want: "Bad key [REDACTED] (HTML page; full text on error.body)" }],
