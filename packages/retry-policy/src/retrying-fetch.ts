@@ -6,7 +6,7 @@ import { retryAttempts, type AttemptResult } from "./retry-loop.js";
 import { resolveRetryPolicy, RETRY_KEYS, type RetryOptions, type RetryPolicy } from "./retry-options.js";
 import { checkKeys } from "./option-keys.js";
 import { RetryBudget } from "./retry-budget.js";
-import { defaultRuntime, type RetryRuntime } from "./runtime.js";
+import { checkedRuntime, type RetryRuntime } from "./runtime.js";
 import { toReplayableRequest } from "./replayable-request.js";
 import { transportError, type ResponseHead, type TransportFailure } from "./transport-errors.js";
 import { check, isPlainObject, kindOf, positiveMs } from "./validate.js";
@@ -114,7 +114,7 @@ export function createFetcher(options: FetcherOptions) {
   checkFetch(options.fetch);
   check(idempotencyHeader === undefined || (typeof idempotencyHeader === "string" && /^[!#$%&'*+.^_`|~\w-]+$/.test(idempotencyHeader)), "idempotencyHeader", "an HTTP header name", idempotencyHeader);
   const fetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const runtime: RetryRuntime = { ...defaultRuntime, ...options.runtime };
+  const runtime = checkedRuntime(options.runtime);
   const { provider } = catalog;
 
   return async <O extends AttemptResult = FetchOutcome>(input: RequestInfo | URL, init?: RequestInit, extras?: AttemptExtras<O>): Promise<O | FetchOutcome> => {

@@ -53,8 +53,23 @@ describe("a misspelt createClient option throws", () => {
     ["retry: { budget: { maxToken } }", { given: { retry: { budget: { maxToken: 4 } } }, want: 'unknown RetryBudget option "maxToken" (did you mean "maxTokens"?)' }],
     ["idempotent beside retry (not idempotencyHeader, which it begins)", { given: { idempotent: true }, want: 'unknown createClient option "idempotent" (did you mean "retry.idempotent"?)' }],
     ["retry: { idempotant }", { given: { retry: { idempotant: true } }, want: 'unknown retry option "idempotant" (did you mean "idempotent"?)' }],
+    // A test that injects its clock would otherwise sleep for real, without a word.
+    ["runtime: { sleeep }", { given: { runtime: { sleeep: async () => {} } }, want: 'unknown runtime option "sleeep" (did you mean "sleep"?)' }],
+    ["runtime: { clock }: like no key, so all are listed", { given: { runtime: { clock: () => 0 } }, want: 'unknown runtime option "clock"; known: now, sleep, random' }],
   ] as const)("%s", (_name, { given, want }) => {
     expect(() => acmeClient("http://127.0.0.1:9", given as never)).toThrow(new TypeError(want));
+  });
+
+  it.each([
+    ["runtime: { now: 0 }", { given: { runtime: { now: 0 } }, want: "runtime.now must be a function, got 0" }],
+    ["runtime: { sleep: \"fast\" }", { given: { runtime: { sleep: "fast" } }, want: 'runtime.sleep must be a function, got "fast"' }],
+    ["runtime: \"fake\"", { given: { runtime: "fake" }, want: 'runtime must be an object of now, sleep and random functions, got "fake"' }],
+  ] as const)("a runtime that is not functions throws: %s", (_name, { given, want }) => {
+    expect(() => acmeClient("http://127.0.0.1:9", given as never)).toThrow(new RangeError(want));
+  });
+
+  it("a runtime of some functions keeps the defaults for the others", () => {
+    expect(() => acmeClient("http://127.0.0.1:9", { runtime: { random: () => 0.5, now: undefined } } as never)).not.toThrow();
   });
 
   // createClient passes openapi-fetch only what it builds itself: a fetch setting there would be dropped.
