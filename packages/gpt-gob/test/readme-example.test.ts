@@ -77,3 +77,10 @@ describe("the README's streaming example", () => {
     expect(server.requests).toHaveLength(1);
   });
 });
+
+describe("the README's testing example", () => {
+  it("is this package's test/readme-testing.test.ts, which runs with its tests", async () => {
+    const file = await readFile(path.join(here, "readme-testing.test.ts"), "utf8");
+    expect(exampleAfter("## Testing code that uses errata")).toBe(file.replace('from "../src/index.js"', 'from "@errata/gpt-gob"'));
+  });
+});
