@@ -1,6 +1,7 @@
 import type { FetchResponse, MaybeOptionalInit } from "openapi-fetch";
 import type { ProviderError } from "../provider-error.js";
 import type { CallLimits } from "../retrying-fetch.js";
+import type { RetryOptions } from "../retry-options.js";
 
 type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
 /**
@@ -14,11 +15,26 @@ export type PathsWithMethod<Paths, Method extends HttpMethod> = {
   [P in keyof Paths]: Paths[P] extends { [K in Method]: unknown } ? P : never;
 }[keyof Paths];
 
-type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
+export type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
+
+/**
+ * A call's `retry` object, held to RetryOptions' keys: `Init` is inferred from the call's own object,
+ * so its `retry` would carry a misspelt key (`maxRetrys`) past the check that createClient's options
+ * get. Each key RetryOptions lacks is typed `never` here: a compile error ("not assignable to type
+ * 'never'") at the misspelt key.
+ */
+export type ExactRetry<Init> = Init extends { retry?: infer R }
+  ? [R] extends [never]
+    ? unknown
+    : [R] extends [object]
+      ? { retry?: R & { [K in Exclude<keyof R, keyof RetryOptions>]: never } }
+      : unknown
+  : unknown;
+
 // CallLimits: one call's own retry options, timeout and deadline, in place of the client's.
 type InitParam<Init> = [RequiredKeys<Init>] extends [never]
-  ? [(Init & CallLimits & { [key: string]: unknown })?]
-  : [Init & CallLimits & { [key: string]: unknown }];
+  ? [(Init & CallLimits & ExactRetry<Init> & { [key: string]: unknown })?]
+  : [Init & CallLimits & ExactRetry<Init> & { [key: string]: unknown }];
 
 type SuccessData<R> = R extends { data: infer D; error?: never } ? D : never;
 

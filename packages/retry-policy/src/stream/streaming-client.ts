@@ -1,7 +1,7 @@
 import type { MaybeOptionalInit } from "openapi-fetch";
 import { buildProviderClient, CALL_KEYS, checkOptionsObject, type ProviderClientOptions, type ProviderClientSetup } from "../openapi-fetch/create-provider-client.js";
 import { checkKeys } from "../option-keys.js";
-import type { ProviderClient } from "../openapi-fetch/types.js";
+import type { ExactRetry, ProviderClient, RequiredKeys } from "../openapi-fetch/types.js";
 import type { ProviderError } from "../provider-error.js";
 import { RetryBudget } from "../retry-budget.js";
 import type { RetryOptions } from "../retry-options.js";
@@ -25,10 +25,9 @@ export interface StreamCallOptions extends CallLimits {
 /** createClient's options for a provider with streams: every `stream()` call's default `idleTimeoutMs` too. */
 export interface StreamingClientOptions extends ProviderClientOptions, Pick<StreamCallOptions, "idleTimeoutMs"> {}
 
-type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
 type StreamInitParam<Init> = [RequiredKeys<Init>] extends [never]
-  ? [(Init & StreamCallOptions & { [key: string]: unknown })?]
-  : [Init & StreamCallOptions & { [key: string]: unknown }];
+  ? [(Init & StreamCallOptions & ExactRetry<Init> & { [key: string]: unknown })?]
+  : [Init & StreamCallOptions & ExactRetry<Init> & { [key: string]: unknown }];
 
 type StreamInit<Paths, Streams extends StreamMap, P extends keyof Streams & keyof Paths> = MaybeOptionalInit<
   Paths[P],
