@@ -5,6 +5,7 @@ export * from "./generated/index.js";
 export {
   ProviderError,
   RetryBudget,
+  type CallRetryOptions,
   type ErrorCategory,
   type OpenUnion,
   type ProviderErrorJSON,

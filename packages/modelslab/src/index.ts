@@ -15,6 +15,7 @@ export {
 export {
   ProviderError,
   RetryBudget,
+  type CallRetryOptions,
   type ErrorCategory,
   type OpenUnion,
   type ProviderErrorJSON,

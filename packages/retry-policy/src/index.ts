@@ -16,7 +16,7 @@ export { backoffCeilingMs, backoffDelayMs, type BackoffOptions, type Jitter } fr
 export { RetryBudget, type RetryBudgetOptions } from "./retry-budget.js";
 export { RETRY_DEFAULTS, resolveRetryPolicy, type RetryInfo, type RetryOptions, type RetryPolicy } from "./retry-options.js";
 export { decideRetry, type NoRetryReason, type RetryDecision, type RetryDecisionInput } from "./retry-decision.js";
-export { createRetryingFetch, type CallLimits, type FetchLike, type FetchOutcome, type RetryingFetch, type RetryingFetchOptions } from "./retrying-fetch.js";
+export { createRetryingFetch, type CallLimits, type CallRetryOptions, type FetchLike, type FetchOutcome, type RetryingFetch, type RetryingFetchOptions } from "./retrying-fetch.js";
 export { defaultRuntime, sleep, type RetryRuntime } from "./runtime.js";
 export { toHeaderRecord, type HeaderInput } from "./headers.js";
 export { REDACTED, redact } from "./redact.js";

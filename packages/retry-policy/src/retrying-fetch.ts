@@ -85,14 +85,16 @@ export interface AttemptExtras<O> {
   idempotent?: boolean | undefined;
 }
 
+/** One call's retry options. Its `budget` may only name another RetryBudget or `false`: a fresh budget per call would limit nothing. */
+export type CallRetryOptions = Omit<RetryOptions, "budget"> & { budget?: RetryBudget | false | undefined };
+
 /**
  * Limits one call may set for itself, in place of the client's: `retry` is merged over the client's
  * retry options (the client's budget and onRetry stay unless the call sets its own; `false` sends
  * once), `timeoutMs` and `deadlineMs` replace the client's.
  */
 export interface CallLimits {
-  /** On one call, `budget` may only name another RetryBudget or `false`: a fresh budget per call would limit nothing. */
-  retry?: (Omit<RetryOptions, "budget"> & { budget?: RetryBudget | false | undefined }) | false | undefined;
+  retry?: CallRetryOptions | false | undefined;
   timeoutMs?: number | undefined;
   deadlineMs?: number | undefined;
 }

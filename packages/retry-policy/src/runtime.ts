@@ -1,6 +1,6 @@
 import { checkKeys } from "./option-keys.js";
 import { startTimer } from "./timers.js";
-import { check } from "./validate.js";
+import { check, isPlainObject } from "./validate.js";
 
 /** The side effects of retrying, injectable so that tests need no fake timers. */
 export interface RetryRuntime {
@@ -35,12 +35,19 @@ const RUNTIME_KEYS = ["now", "sleep", "random"] as const satisfies readonly (key
 
 /**
  * The `runtime` option over the defaults, checked: a misspelt key (`sleeep`) or a value that is not a
- * function would otherwise be ignored, and a test meant to run instantly would sleep for real.
+ * function would otherwise be ignored, and a test meant to run instantly would sleep for real. Each
+ * function is read as a property (a class's methods count) and called on the object it came from;
+ * one left out or undefined keeps its default. A class instance's other fields are its own business:
+ * only an object literal is held to the three keys.
  */
 export function checkedRuntime(runtime: Partial<RetryRuntime> | undefined): RetryRuntime {
   if (runtime === undefined) return defaultRuntime;
   check(typeof runtime === "object" && runtime !== null && !Array.isArray(runtime), "runtime", "an object of now, sleep and random functions", runtime);
-  checkKeys(runtime, "runtime", RUNTIME_KEYS, true);
-  for (const key of RUNTIME_KEYS) check(runtime[key] === undefined || typeof runtime[key] === "function", `runtime.${key}`, "a function", runtime[key]);
-  return { ...defaultRuntime, ...runtime };
+  if (isPlainObject(runtime)) checkKeys(runtime, "runtime", RUNTIME_KEYS, true);
+  const pick = <K extends keyof RetryRuntime>(key: K): RetryRuntime[K] => {
+    const given = runtime[key];
+    check(given === undefined || typeof given === "function", `runtime.${key}`, "a function", given);
+    return given === undefined ? defaultRuntime[key] : (given.bind(runtime) as RetryRuntime[K]);
+  };
+  return { now: pick("now"), sleep: pick("sleep"), random: pick("random") };
 }

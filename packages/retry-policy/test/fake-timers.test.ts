@@ -4,7 +4,10 @@ import { testCatalog } from "./fixtures.js";
 
 // A test of the caller's own code may fake the clock instead of injecting `runtime`: waits, deadlines
 // and HTTP-date Retry-After must all read the faked time, installed after this library was imported.
-afterEach(() => void vi.useRealTimers());
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
 
 const unavailable = (headers: Record<string, string> = {}) => async () => new Response("{}", { status: 503, headers });
 
@@ -51,6 +54,5 @@ describe("the default runtime under vi.useFakeTimers()", () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(fetch).toHaveBeenCalledTimes(2);
     await call;
-    vi.restoreAllMocks();
   });
 });

@@ -68,10 +68,6 @@ describe("a misspelt createClient option throws", () => {
     expect(() => acmeClient("http://127.0.0.1:9", given as never)).toThrow(new RangeError(want));
   });
 
-  it("a runtime of some functions keeps the defaults for the others", () => {
-    expect(() => acmeClient("http://127.0.0.1:9", { runtime: { random: () => 0.5, now: undefined } } as never)).not.toThrow();
-  });
-
   // createClient passes openapi-fetch only what it builds itself: a fetch setting there would be dropped.
   it.each([
     ["cache", { given: { cache: "no-store" } }],

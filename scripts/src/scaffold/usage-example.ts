@@ -21,29 +21,47 @@ export function jsLiteral(value: unknown, indent = ""): string {
 const BODY_METHODS = ["post", "put", "patch"];
 const METHODS = ["get", ...BODY_METHODS];
 
-/** A JSON request example of the operation: the first named example, else `example`. */
+/** The operation's JSON request body (`application/json`, with or without parameters such as charset). */
+function jsonMedia(spec: Spec, operation: any): any {
+  const content = resolveRef(spec, operation.requestBody)?.content ?? {};
+  const type = Object.keys(content).find((t) => /^application\/json\s*(;|$)/i.test(t));
+  return type === undefined ? undefined : content[type];
+}
+
+/**
+ * A JSON request example of the operation: its named examples, then `example`, then the schema's. One
+ * that asks for a stream (`stream: true`) is passed over: the draft's call reads one JSON answer.
+ */
 function requestExample(spec: Spec, operation: any): Record<string, unknown> | undefined {
-  const media = resolveRef(spec, operation.requestBody)?.content?.["application/json"];
-  const named = Object.values<any>(media?.examples ?? {}).map((e) => resolveRef(spec, e)?.value);
-  const value = [...named, media?.example].find((v) => v !== null && typeof v === "object" && !Array.isArray(v));
-  return value;
+  const media = jsonMedia(spec, operation);
+  const schema = resolveRef(spec, media?.schema);
+  const candidates = [
+    ...Object.values<any>(media?.examples ?? {}).map((e) => resolveRef(spec, e)?.value),
+    media?.example,
+    schema?.example,
+    ...(Array.isArray(schema?.examples) ? schema.examples : []),
+  ];
+  return candidates.find((v) => v !== null && typeof v === "object" && !Array.isArray(v) && v.stream !== true);
 }
 
 const needsParameters = (spec: Spec, item: any, operation: any) =>
   [...(item.parameters ?? []), ...(operation.parameters ?? [])].some((p) => resolveRef(spec, p)?.required === true);
 
-/** The first call a reader can run as is: a POST/PUT/PATCH with a JSON example, or a GET needing no parameters. */
+/**
+ * The call a reader can run as is, and most likely the provider's main one: the first POST/PUT/PATCH
+ * with a JSON request example, else the first GET; either needing no parameters.
+ */
 function firstCall(spec: Spec): { method: string; path: string; body?: Record<string, unknown> } | undefined {
-  for (const [path, item] of Object.entries<any>(spec.paths ?? {})) {
-    for (const method of METHODS) {
-      const operation = item?.[method];
-      if (!operation || needsParameters(spec, item, operation)) continue;
-      if (method === "get") return { method, path };
-      const body = requestExample(spec, operation);
-      if (body) return { method, path, body };
-    }
+  const operations = Object.entries<any>(spec.paths ?? {}).flatMap(([path, raw]) => {
+    const item = resolveRef(spec, raw) ?? {};
+    return METHODS.filter((method) => item[method] && !needsParameters(spec, item, item[method])).map((method) => ({ method, path, operation: item[method] }));
+  });
+  for (const { method, path, operation } of operations) {
+    const body = BODY_METHODS.includes(method) ? requestExample(spec, operation) : undefined;
+    if (body) return { method, path, body };
   }
-  return undefined;
+  const get = operations.find((o) => o.method === "get");
+  return get && { method: get.method, path: get.path };
 }
 
 /**

@@ -59,6 +59,32 @@ describe("usageExample: the README draft's first code, made from the spec", () =
       },
     ],
     [
+      "a POST with an example wins over a GET before it (a health check is rarely the main call)",
+      {
+        given: spec({ paths: { "/health": { get: {} }, "/chat": { post: { requestBody: jsonBody({ model: "m" }) } } } }),
+        want: { has: ['await client.POST("/chat", { body: { model: "m" } });'], hasNot: ["/health"] },
+      },
+    ],
+    [
+      "an example that asks for a stream is passed over for the next one",
+      {
+        given: spec({
+          paths: { "/chat": { post: { requestBody: { content: { "application/json": { examples: { streamed: { value: { model: "m", stream: true } }, plain: { value: { model: "m" } } } } } } } } },
+        }),
+        want: { has: ['{ body: { model: "m" } }'], hasNot: ["stream: true"] },
+      },
+    ],
+    [
+      "application/json with a charset, and an example on the schema (through a $ref)",
+      {
+        given: spec({
+          paths: { "/chat": { post: { requestBody: { content: { "application/json; charset=utf-8": { schema: { $ref: "#/components/schemas/Req" } } } } } } },
+          components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } }, schemas: { Req: { type: "object", example: { prompt: "p" } } } },
+        }),
+        want: { has: ['await client.POST("/chat", { body: { prompt: "p" } });'] },
+      },
+    ],
+    [
       "the key left out of a body that carries it (x-errata-auth): the client fills it in",
       {
         given: spec({ security: undefined, "x-errata-auth": { in: "body", name: "key" }, paths: { "/img": { post: { requestBody: jsonBody({ key: "YOUR_KEY", prompt: "p" }) } } } }),

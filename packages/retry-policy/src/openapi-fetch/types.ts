@@ -23,13 +23,13 @@ export type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never 
  * get. Each key RetryOptions lacks is typed `never` here: a compile error ("not assignable to type
  * 'never'") at the misspelt key.
  */
-export type ExactRetry<Init> = Init extends { retry?: infer R }
-  ? [R] extends [never]
-    ? unknown
-    : [R] extends [object]
-      ? { retry?: R & { [K in Exclude<keyof R, keyof RetryOptions>]: never } }
-      : unknown
-  : unknown;
+export type ExactRetry<Init> = Init extends { retry?: infer R } ? ExactRetryObject<Exclude<R, false | undefined>> : unknown;
+// The object part only (`cond ? { ... } : false` is checked too); nothing to hold when there is none.
+type ExactRetryObject<O> = [O] extends [never]
+  ? unknown
+  : [O] extends [object]
+    ? { retry?: false | undefined | (O & { [K in Exclude<keyof O, keyof RetryOptions>]: never }) }
+    : unknown;
 
 // CallLimits: one call's own retry options, timeout and deadline, in place of the client's.
 type InitParam<Init> = [RequiredKeys<Init>] extends [never]
