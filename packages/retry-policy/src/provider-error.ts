@@ -38,8 +38,10 @@ export interface ProviderErrorInit<P extends string = string, T extends string =
  * Written as a conditional type so that TypeScript compares two ProviderErrors field by field: a
  * plain `T | (string & {})` made `T` look covariant, and an error built by hand without a type or
  * code (`ProviderError<"gpt-gob", string, string>`) was then refused where a GptGobError was expected.
+ * The false branch is never taken (T is a string); it is `string` so that generic code can still
+ * return a `T` or any string as an `OpenUnion<T>`.
  */
-export type OpenUnion<T extends string> = [T] extends [string] ? T | (string & {}) : never;
+export type OpenUnion<T extends string> = [T] extends [string] ? T | (string & {}) : string;
 
 /** What `toJSON()` returns (and `JSON.stringify` writes): the fields as plain data, no methods. */
 export type ProviderErrorJSON<P extends string = string, T extends string = string, C extends string = string> = Pick<

@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from "vitest";
-import { parseErrorWith, type ErrorCategory, type ProviderError, type ResponseLike } from "../src/index.js";
+import { parseErrorWith, type ErrorCategory, type OpenUnion, type ProviderError, type ResponseLike } from "../src/index.js";
 import { testCatalog } from "./fixtures.js";
 
 describe("ProviderError generics", () => {
@@ -10,6 +10,15 @@ describe("ProviderError generics", () => {
     expectTypeOf<E["category"]>().toEqualTypeOf<ErrorCategory>();
     expectTypeOf<E["status"]>().toEqualTypeOf<number>();
     expectTypeOf<E["name"]>().toEqualTypeOf<"ProviderError">();
+  });
+
+  it("OpenUnion<T> takes T and any string, also in generic code", () => {
+    expectTypeOf<OpenUnion<"a" | "b">>().toEqualTypeOf<"a" | "b" | (string & {})>();
+    expectTypeOf<OpenUnion<never>>().toEqualTypeOf<string & {}>();
+    const keep = <C extends string>(code: C): OpenUnion<C> => code;
+    const other = <C extends string>(): OpenUnion<C> => "a code the spec does not know";
+    expectTypeOf(keep("x")).toEqualTypeOf<OpenUnion<"x">>();
+    expectTypeOf(other<"x">()).toEqualTypeOf<OpenUnion<"x">>();
   });
 
   it("parseErrorWith carries the provider literal", () => {
