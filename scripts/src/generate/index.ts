@@ -9,6 +9,25 @@ import { copiedSpecHeader, generatedHeader } from "./header.js";
 import { readStreams, streamModule } from "./stream-module.js";
 import { generateTypes } from "./types.js";
 
+/**
+ * What every provider package passes on from @errata/retry-policy: the error class, RetryBudget, and
+ * the types an app's own code names (an onRetry hook, an injected runtime, a call's retry options, a
+ * stored error), so that none of them needs a direct dependency on it.
+ */
+const RETRY_POLICY_EXPORTS = `export {
+  ProviderError,
+  RetryBudget,
+  type CallRetryOptions,
+  type ErrorCategory,
+  type OpenUnion,
+  type ProviderErrorJSON,
+  type RetryBudgetOptions,
+  type RetryInfo,
+  type RetryOptions,
+  type RetryRuntime,
+} from "@errata/retry-policy";
+`;
+
 /** The generated files of one provider package, by file name. Pure apart from reading the spec. */
 export async function generateFiles(provider: string): Promise<Record<string, string>> {
   const spec = await loadSpec(provider);
@@ -22,7 +41,7 @@ export async function generateFiles(provider: string): Promise<Record<string, st
     ...(hasStreams && { "stream.ts": header + streamModule(provider, spec) }),
     "index.ts":
       header +
-      `export { ${catalogExports(provider).join(", ")} } from "./catalog.js";\nexport * from "./client.js";\n${hasStreams ? 'export * from "./stream.js";\n' : ""}export type { components, operations, paths } from "./openapi.js";\n`,
+      `export { ${catalogExports(provider).join(", ")} } from "./catalog.js";\nexport * from "./client.js";\n${hasStreams ? 'export * from "./stream.js";\n' : ""}export type { components, operations, paths } from "./openapi.js";\n${RETRY_POLICY_EXPORTS}`,
   };
 }
 
