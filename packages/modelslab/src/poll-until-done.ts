@@ -1,7 +1,7 @@
 // Hand-written: a spec can say that `processing` is not an error and that `eta` is in seconds, but not
 // how long a client should keep asking. This is the one loop ModelsLab's asynchronous jobs need.
 import { ProviderError, sleep as defaultSleep, transportError } from "@errata/retry-policy";
-import { checkKeys, checkOption, startTimer } from "@errata/retry-policy/openapi-fetch";
+import { checkKeys, checkOption, eitherSignal, startTimer } from "@errata/retry-policy/openapi-fetch";
 import { provider, type ModelslabError } from "./generated/catalog.js";
 import type { ModelslabClient } from "./generated/client.js";
 import type { components } from "./generated/openapi.js";
@@ -111,11 +111,15 @@ function unexpected(id: JobId, body: unknown): ModelslabError {
 /** The caller's signal, plus an abort when a fetch runs past `ms`: the poll's deadline, not the caller, gave up. */
 function boundedFetch(ms: number, signal: AbortSignal | undefined) {
   const deadline = new AbortController();
-  const done = startTimer(ms, () => deadline.abort(new DOMException("poll deadline passed", "TimeoutError")));
+  const stopTimer = startTimer(ms, () => deadline.abort(new DOMException("poll deadline passed", "TimeoutError")));
+  const { signal: either, release } = signal ? eitherSignal(signal, deadline.signal) : { signal: deadline.signal, release: undefined };
   return {
-    signal: signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal,
+    signal: either,
     cut: () => deadline.signal.aborted && !signal?.aborted,
-    done,
+    done: () => {
+      stopTimer();
+      release?.();
+    },
   };
 }
 

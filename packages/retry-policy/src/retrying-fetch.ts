@@ -10,7 +10,7 @@ import { checkedRuntime, type RetryRuntime } from "./runtime.js";
 import { toReplayableRequest } from "./replayable-request.js";
 import { transportError, type ResponseHead, type TransportFailure } from "./transport-errors.js";
 import { check, isPlainObject, kindOf, positiveMs } from "./validate.js";
-import { startTimer } from "./timers.js";
+import { eitherSignal, startTimer } from "./timers.js";
 import { idempotencyKey } from "./idempotency-key.js";
 
 export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
@@ -143,7 +143,7 @@ export function createFetcher(options: FetcherOptions) {
       const timeout = new AbortController();
       const budgetMs = deadlineAt === undefined ? timeoutMs : Math.min(timeoutMs, Math.max(0, deadlineAt - runtime.now()));
       const stopTimer = startTimer(budgetMs, () => timeout.abort(new DOMException("attempt timed out", "TimeoutError")));
-      const attemptSignal = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
+      const { signal: attemptSignal, release } = signal ? eitherSignal(signal, timeout.signal) : { signal: timeout.signal, release: undefined };
       let response: Response | undefined;
       try {
         response = await untilAborted(
@@ -180,6 +180,7 @@ export function createFetcher(options: FetcherOptions) {
         return { ...failure(kind, cause, response && headOf(catalog.errorFormat, response)), answerLost: response !== undefined && kind !== "aborted" };
       } finally {
         stopTimer();
+        release?.();
       }
     };
     // Aborted before anything was sent: `attempts` counts requests sent, so 0.

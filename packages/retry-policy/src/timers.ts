@@ -15,3 +15,29 @@ export function startTimer(ms: number, fire: () => void): () => void {
   arm(ms);
   return () => clearTimeout(timer);
 }
+
+/**
+ * A signal that aborts when either does, with the first one's reason; `release` drops what it holds.
+ * AbortSignal.any where it exists; browsers before it (Safari < 17.4, Chrome < 116, Firefox < 124)
+ * get listeners instead, removed by `release` so that a long-lived caller signal does not gather one
+ * per call.
+ */
+export function eitherSignal(first: AbortSignal, second: AbortSignal): { signal: AbortSignal; release: () => void } {
+  if (typeof AbortSignal.any === "function") return { signal: AbortSignal.any([first, second]), release: () => {} };
+  const either = new AbortController();
+  const already = [first, second].find((signal) => signal.aborted);
+  if (already) {
+    either.abort(already.reason);
+    return { signal: either.signal, release: () => {} };
+  }
+  const onFirst = () => either.abort(first.reason);
+  const onSecond = () => either.abort(second.reason);
+  const release = () => {
+    first.removeEventListener("abort", onFirst);
+    second.removeEventListener("abort", onSecond);
+  };
+  first.addEventListener("abort", onFirst, { once: true });
+  second.addEventListener("abort", onSecond, { once: true });
+  either.signal.addEventListener("abort", release, { once: true });
+  return { signal: either.signal, release };
+}

@@ -7,7 +7,7 @@ export { check as checkOption } from "../validate.js";
 /** For provider packages' hand-written options: an unknown key throws, naming the key it probably misspells. */
 export { checkKeys } from "../option-keys.js";
 /** A timer that also waits out delays beyond setTimeout's limit; returns its cancel. */
-export { startTimer } from "../timers.js";
+export { eitherSignal, startTimer } from "../timers.js";
 export type { WithBodyKeyOptional, WithoutInBandErrors } from "./client-paths.js";
 export {
   createStreamingClient,
