@@ -14,17 +14,18 @@ const readme = await readFile(path.join(here, "../../../README.md"), "utf8");
 const exampleAfter = (heading: string) => /```ts\n([\s\S]*?)```/.exec(readme.slice(readme.indexOf(heading)))![1]!;
 const tsx = createRequire(import.meta.url).resolve("tsx/cli");
 const dir = await mkdtemp(path.join(tmpdir(), "errata-readme-"));
-const servers: { url: string; close(): Promise<void>; requests: { headers: Record<string, unknown> }[] }[] = [];
+const servers: { url: string; close(): Promise<void>; requests: { url: string; headers: Record<string, unknown> }[] }[] = [];
 afterAll(async () => {
   await Promise.all(servers.map((s) => s.close()));
   await rm(dir, { recursive: true, force: true });
 });
 
-async function runExample(example: string, reply: Reply | SseReply) {
+/** `prelude` runs before the example's own code (after its imports), given the server's origin. */
+async function runExample(example: string, reply: Reply | SseReply, prelude = (_origin: string) => "") {
   const server = "steps" in reply ? await startSseServer([reply]) : await startTestServer(() => reply);
   servers.push(server);
   const file = path.join(dir, `example-${servers.length}.mts`);
-  const source = example.replace('"@errata/gpt-gob"', JSON.stringify(path.join(here, "../src/index.ts")));
+  const source = prelude(server.url) + example.replace('"@errata/gpt-gob"', JSON.stringify(path.join(here, "../src/index.ts")));
   await writeFile(file, source);
   const { stdout, stderr } = await promisify(execFile)(process.execPath, [tsx, file], {
     env: { ...process.env, GOB_API_KEY: "gob-test-readme", GOB_BASE_URL: server.url },
@@ -52,6 +53,16 @@ describe("the README's usage example", () => {
     expect(stderr).toContain("quota_exceeded no_treasure_in_hoard false undefined req_q");
     expect(stderr).toContain("Monthly quota used up");
     expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe("the README's browser example", () => {
+  it("sends the call to the page's own backend, with no key", async () => {
+    // What a page has and Node lacks: a location to resolve "/api" against.
+    const page = (origin: string) => `globalThis.location = { href: ${JSON.stringify(`${origin}/chat/room`)} };\n`;
+    const { server } = await runExample(exampleAfter("## In a browser"), { status: 200, body: { id: "c", choices: [] } }, page);
+    expect(server.requests.map((r) => r.url)).toEqual(["/api/chat/completions"]);
+    expect(server.requests[0]!.headers.authorization).toBeUndefined();
   });
 });
 

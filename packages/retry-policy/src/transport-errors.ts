@@ -30,7 +30,7 @@ export function transportError<P extends string>(
   let why = cause instanceof Error ? cause.message + (inner instanceof Error ? `: ${inner.message}` : "") : String(cause);
   // A browser says the same few words for a refused connection and for a response CORS withholds
   // (not once a status line has arrived: then CORS let the response through).
-  if (!head && BROWSER_FETCH_FAILURE.test(why)) why += ": a network failure, or a request the browser blocked (CORS); its console says which";
+  if (!head && BROWSER_FETCH_FAILURE.test(why)) why = why.replace(/\.$/, "") + ": a network failure, or a request the browser blocked (CORS); its console says which";
   const what =
     failure === "timeout" ? "request timed out" : failure === "aborted" ? "request aborted by the caller" : `${head ? "connection lost" : "no response"} (${why})`;
   return new ProviderError<P, never, never>({

@@ -21,7 +21,10 @@ export function resolveBaseUrl(
   if (baseUrl !== undefined) {
     // Checked whole here, so that "http://" or a space in the host fails at createClient, not on every call.
     const url = httpUrl(baseUrl);
-    if (!url) throw new TypeError(redact(`${provider}: baseUrl must be an http(s) URL, got ${described(baseUrl)}`, secrets));
+    if (!url) {
+      const hint = typeof baseUrl === "string" && /^[/.]/.test(baseUrl) && !pageUrl() ? ` (a relative one like "/api" needs a web page or worker to resolve against)` : "";
+      throw new TypeError(redact(`${provider}: baseUrl must be an http(s) URL, got ${described(baseUrl)}${hint}`, secrets));
+    }
     // fetch refuses a user or password in the URL (and would print them); a query or fragment (even an
     // empty `?`) would end up in front of every path. Not echoed: either may hold a secret.
     if (url.username || url.password || /[?#]/.test(url.href)) {
@@ -55,11 +58,23 @@ function described(given: unknown): string {
   }
 }
 
+/**
+ * Where a relative URL resolves in a web page or worker, as fetch would resolve it (the document's
+ * base URL, else the location); undefined elsewhere (Node), where fetch refuses one.
+ */
+function pageUrl(): string | undefined {
+  const { document, location } = globalThis as { document?: { baseURI?: unknown }; location?: { href?: unknown } };
+  const base = document?.baseURI ?? location?.href;
+  return typeof base === "string" ? base : undefined;
+}
+
+/** The URL, absolute: a relative one (a same-origin backend) against the page's. */
 function httpUrl(given: unknown): URL | undefined {
   const text = given instanceof URL ? given.href : given;
   if (typeof text !== "string") return undefined;
   try {
-    const url = new URL(text);
+    // Only a path ("/api", "./v1", "//host") is taken as relative: "api.acme.test" lacks its scheme.
+    const url = new URL(text, /^[/.]/.test(text) ? pageUrl() : undefined);
     return (url.protocol === "http:" || url.protocol === "https:") && url.host !== "" ? url : undefined;
   } catch {
     return undefined;
