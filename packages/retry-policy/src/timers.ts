@@ -24,20 +24,15 @@ export function startTimer(ms: number, fire: () => void): () => void {
  */
 export function eitherSignal(first: AbortSignal, second: AbortSignal): { signal: AbortSignal; release: () => void } {
   if (typeof AbortSignal.any === "function") return { signal: AbortSignal.any([first, second]), release: () => {} };
+  const signals = [first, second];
   const either = new AbortController();
-  const already = [first, second].find((signal) => signal.aborted);
-  if (already) {
-    either.abort(already.reason);
-    return { signal: either.signal, release: () => {} };
+  // Called when one has aborted: the first to do so is the one found, its listener having run first.
+  const abort = () => either.abort(signals.find((signal) => signal.aborted)!.reason);
+  const release = () => signals.forEach((signal) => signal.removeEventListener("abort", abort));
+  if (signals.some((signal) => signal.aborted)) abort();
+  else {
+    signals.forEach((signal) => signal.addEventListener("abort", abort));
+    either.signal.addEventListener("abort", release);
   }
-  const onFirst = () => either.abort(first.reason);
-  const onSecond = () => either.abort(second.reason);
-  const release = () => {
-    first.removeEventListener("abort", onFirst);
-    second.removeEventListener("abort", onSecond);
-  };
-  first.addEventListener("abort", onFirst, { once: true });
-  second.addEventListener("abort", onSecond, { once: true });
-  either.signal.addEventListener("abort", release, { once: true });
   return { signal: either.signal, release };
 }
