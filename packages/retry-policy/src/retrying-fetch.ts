@@ -143,7 +143,7 @@ export function createFetcher(options: FetcherOptions) {
       const timeout = new AbortController();
       const budgetMs = deadlineAt === undefined ? timeoutMs : Math.min(timeoutMs, Math.max(0, deadlineAt - runtime.now()));
       const stopTimer = startTimer(budgetMs, () => timeout.abort(new DOMException("attempt timed out", "TimeoutError")));
-      const { signal: attemptSignal, release } = signal ? eitherSignal(signal, timeout.signal) : { signal: timeout.signal, release: undefined };
+      let { signal: attemptSignal, release } = signal ? eitherSignal(signal, timeout.signal) : { signal: timeout.signal, release: undefined };
       let response: Response | undefined;
       try {
         response = await untilAborted(
@@ -160,7 +160,11 @@ export function createFetcher(options: FetcherOptions) {
         );
         const { status } = response;
         const success = status >= 200 && status < 300;
-        if (success && !catalog.errorFormat.inBand && !extras?.readBody) return { response };
+        if (success && !catalog.errorFormat.inBand && !extras?.readBody) {
+          // The body goes back unread: the caller's abort must still reach it, so its listener stays.
+          release = undefined;
+          return { response };
+        }
         const text = await untilAborted(response.text(), attemptSignal);
         const error = success && !catalog.errorFormat.inBand ? undefined : parseErrorWith(catalog, { status, headers: response.headers, body: text }, { now: runtime.now, secrets });
         // The typed client takes the text as it is: rebuilding a Response for it costs more than the call's overhead budget.

@@ -72,3 +72,24 @@ describe("a call without AbortSignal.any", () => {
     expect(hangingFetch).toHaveBeenCalledTimes(2);
   });
 });
+
+describe("a body returned unread, without AbortSignal.any", () => {
+  it("the caller's abort still ends its reading", async () => {
+    // As fetch does: the body errors with the abort's reason when the request's signal aborts.
+    const streamingFetch = async (_url: string | URL | Request, init?: RequestInit) => {
+      const body = new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode("{\"partial\":"));
+          init?.signal?.addEventListener("abort", () => controller.error(init.signal!.reason));
+        },
+      });
+      return new Response(body, { status: 200 });
+    };
+    const caller = new AbortController();
+    const retryingFetch = createRetryingFetch({ catalog: { ...testCatalog, errorFormat: { ...testCatalog.errorFormat, inBand: undefined } }, fetch: streamingFetch });
+    const { response } = await retryingFetch("http://127.0.0.1/x", { signal: caller.signal });
+    const reading = response!.text();
+    caller.abort(new Error("user gave up"));
+    await expect(reading).rejects.toThrow("user gave up");
+  });
+});

@@ -60,6 +60,6 @@ describe("a relative baseUrl where there is no page", () => {
     ["a path", { given: "/api" }],
     ["./", { given: "./v1" }],
   ] as const)("%s throws, saying it needs a page", (_name, { given }) => {
-    expect(() => client({ baseUrl: given })).toThrow('acme: baseUrl must be an http(s) URL, got a string that is not a URL (a relative one like "/api" needs a web page or worker to resolve against)');
+    expect(() => client({ baseUrl: given })).toThrow('acme: baseUrl must be an http(s) URL, got a string that is not a URL (a relative one like "/api" needs an http(s) web page or worker to resolve against)');
   });
 });

@@ -22,7 +22,7 @@ export function resolveBaseUrl(
     // Checked whole here, so that "http://" or a space in the host fails at createClient, not on every call.
     const url = httpUrl(baseUrl);
     if (!url) {
-      const hint = typeof baseUrl === "string" && /^[/.]/.test(baseUrl) && !pageUrl() ? ` (a relative one like "/api" needs a web page or worker to resolve against)` : "";
+      const hint = typeof baseUrl === "string" && /^[/.]/.test(baseUrl) ? ` (a relative one like "/api" needs an http(s) web page or worker to resolve against)` : "";
       throw new TypeError(redact(`${provider}: baseUrl must be an http(s) URL, got ${described(baseUrl)}${hint}`, secrets));
     }
     // fetch refuses a user or password in the URL (and would print them); a query or fragment (even an
@@ -59,13 +59,18 @@ function described(given: unknown): string {
 }
 
 /**
- * Where a relative URL resolves in a web page or worker, as fetch would resolve it (the document's
- * base URL, else the location); undefined elsewhere (Node), where fetch refuses one.
+ * Where a relative URL resolves in a web page or worker, as fetch would resolve it then (the
+ * document's base URL, else the location); undefined elsewhere (Node), where fetch refuses one.
  */
 function pageUrl(): string | undefined {
-  const { document, location } = globalThis as { document?: { baseURI?: unknown }; location?: { href?: unknown } };
-  const base = document?.baseURI ?? location?.href;
-  return typeof base === "string" ? base : undefined;
+  try {
+    const { document, location } = globalThis as { document?: { baseURI?: unknown }; location?: { href?: unknown } };
+    const base = document?.baseURI ?? location?.href;
+    return typeof base === "string" ? base : undefined;
+  } catch {
+    // Deno without --location throws on reading `location`.
+    return undefined;
+  }
 }
 
 /** The URL, absolute: a relative one (a same-origin backend) against the page's. */
