@@ -4,7 +4,7 @@ import type { ProviderError } from "../provider-error.js";
 import { createFetcher, type CallLimits, type FetchLike, type FetchOutcome, type RetryingFetchOptions } from "../retrying-fetch.js";
 import { authHeaders, bodyAuthSerializer, keysCarried, type AuthPlacement } from "./auth.js";
 import { requestNotSentError, unreadableBodyError } from "./call-errors.js";
-import { resolveBaseUrl, type ServerTemplate } from "./server-url.js";
+import { resolveBaseUrl, withCallBaseUrl, type ServerTemplate } from "./server-url.js";
 import { kindOf } from "../validate.js";
 import { checkKeys } from "../option-keys.js";
 import type { StreamingClientOptions } from "../stream/streaming-client.js";
@@ -143,9 +143,7 @@ export function buildProviderClient<Paths extends Record<string, any>, E extends
     const operation = operations?.[`${method} ${url}`];
     // The call's own limits are the retrying fetch's business, not openapi-fetch's.
     const { retry, timeoutMs, deadlineMs, ...rest } = callInit as CallLimits & Record<string, unknown>;
-    let init: Record<string, unknown> = rest;
-    // openapi-fetch's own per-call baseUrl gets the client's checks (no credentials, query or fragment).
-    if (init.baseUrl !== undefined) init = { ...init, baseUrl: resolveBaseUrl(provider, setup.server, { baseUrl: init.baseUrl as string }, secrets) };
+    let init: Record<string, unknown> = withCallBaseUrl(provider, setup.server, rest, secrets);
     const own = ownKeys(init);
     const callSecrets = own.length === 0 ? secrets : [...secrets, ...own];
     // The key belongs in the body: a call whose body the caller could leave out still carries it.

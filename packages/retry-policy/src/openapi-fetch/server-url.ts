@@ -44,6 +44,14 @@ export function resolveBaseUrl(
 }
 
 /**
+ * A call's init with its own baseUrl (openapi-fetch's per-call option) resolved and checked as the
+ * client's is: relative against the page, no credentials, query or fragment.
+ */
+export function withCallBaseUrl<I extends Record<string, unknown>>(provider: string, server: ServerTemplate, init: I, secrets: readonly string[]): I {
+  return init.baseUrl === undefined ? init : { ...init, baseUrl: resolveBaseUrl(provider, server, { baseUrl: init.baseUrl as string }, secrets) };
+}
+
+/**
  * A wrong baseUrl as far as it is safe to show: a URL without its user, password, query and fragment;
  * a string that is no URL at all only as such (it may be a key put in the wrong variable).
  */

@@ -1,7 +1,7 @@
 import type { MaybeOptionalInit } from "openapi-fetch";
 import { buildProviderClient, CALL_KEYS, checkOptionsObject, type ProviderClientOptions, type ProviderClientSetup } from "../openapi-fetch/create-provider-client.js";
 import { checkKeys } from "../option-keys.js";
-import { resolveBaseUrl } from "../openapi-fetch/server-url.js";
+import { withCallBaseUrl } from "../openapi-fetch/server-url.js";
 import type { ExactRetry, ProviderClient, RequiredKeys } from "../openapi-fetch/types.js";
 import type { ProviderError } from "../provider-error.js";
 import { RetryBudget } from "../retry-budget.js";
@@ -82,8 +82,7 @@ export function createStreamingClient<Paths extends Record<string, any>, Streams
   let call: StreamCall | undefined;
   const stream = async (url: string, init?: Record<string, unknown>) => {
     if (init) checkKeys(init, "call", STREAM_KEYS);
-    // A call's own baseUrl, resolved and checked as on the plain methods (no credentials, query or fragment).
-    if (init?.baseUrl !== undefined) init = { ...init, baseUrl: resolveBaseUrl(catalog.provider, setup.server, { baseUrl: init.baseUrl as string }, secrets) };
+    if (init) init = withCallBaseUrl(catalog.provider, setup.server, init, secrets);
     if (!call) {
       let lazy: typeof import("./lazy.js");
       try {
